@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { version } from '../core/version';
+import { hwCommand } from './hw';
+import { serveCommand } from './serve';
+
+/** `tunebench`: tables on stdout, progress and warnings on stderr, --json for machines. */
+export function buildProgram(): Command {
+  return new Command('tunebench')
+    .description('Profile this workstation, benchmark it, and prove optimizations with measurements.')
+    .version(version)
+    .showHelpAfterError()
+    .addCommand(hwCommand())
+    .addCommand(serveCommand());
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`tunebench: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

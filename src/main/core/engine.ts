@@ -1,0 +1,122 @@
+import type { ApiHandlers } from '../../shared/contract';
+import type { AppInfo } from '../../shared/schemas/app';
+import type { HardwareProfile } from '../../shared/schemas/hardware';
+import { EngineEvents } from './events';
+import { collectHardwareProfile, defaultCollectors, type ProfileCollectors } from './hardware/profile';
+import { CpuMemorySource } from './hardware/telemetry/cpu-source';
+import { GpuTelemetryStream } from './hardware/telemetry/gpu-stream';
+import { NpuBusySource } from './hardware/telemetry/npu-source';
+import { TelemetrySampler } from './hardware/telemetry/sampler';
+import { openStore, type StoreHandle } from './store/database';
+import { HardwareSnapshotRepository } from './store/hardware-snapshots';
+import { errorMessage } from './util/timebox';
+import { version } from './version';
+
+export interface EngineOptions {
+  dataDir: string;
+  shell: AppInfo['shell'];
+  collectors?: ProfileCollectors;
+  /** Builds the sampler once the profile says which devices exist. */
+  createSampler?: (profile: HardwareProfile) => TelemetrySampler;
+}
+
+export interface Engine {
+  handlers: ApiHandlers;
+  events: EngineEvents;
+  store: StoreHandle | null;
+  storeError: string | null;
+  close(): Promise<void>;
+}
+
+/** The sampler only starts an nvidia-smi stream or reads NPU counters for devices the profile found. */
+export function samplerForProfile(profile: HardwareProfile): TelemetrySampler {
+  const notes: string[] = [];
+  const gpu = profile.gpus.length > 0 ? new GpuTelemetryStream() : undefined;
+  if (!gpu) notes.push(`GPU: ${profile.nvidia.reason || 'no NVIDIA GPU'}`);
+  const accelNodes = profile.npu.accel.devices.filter((device) => device.busyTimeUs !== null).map((d) => d.node);
+  const npu = accelNodes.length > 0 ? new NpuBusySource(accelNodes) : undefined;
+  if (!npu) {
+    notes.push(
+      profile.npu.status === 'present'
+        ? 'NPU: busy time is not exposed by this driver (npu_busy_time_us missing)'
+        : `NPU: ${profile.npu.reason}`,
+    );
+  }
+  return new TelemetrySampler({ cpuMemory: new CpuMemorySource(), gpu, npu, staticNotes: notes });
+}
+
+/**
+ * The engine behind every face: Electron IPC, `tunebench serve` and the CLI call these same
+ * handlers. It knows nothing of Electron or React.
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const events = new EngineEvents();
+  let store: StoreHandle | null = null;
+  let storeError: string | null = null;
+  try {
+    store = openStore(options.dataDir);
+  } catch (error) {
+    // The app still starts: hardware and telemetry work without the store.
+    storeError = errorMessage(error);
+  }
+  const snapshots = store ? new HardwareSnapshotRepository(store.db) : null;
+  const collectors = options.collectors ?? defaultCollectors;
+  let cachedProfile: Promise<HardwareProfile> | null = null;
+  let sampler: TelemetrySampler | null = null;
+  let unsubscribeSampler: (() => void) | null = null;
+
+  const profile = async (refresh: boolean): Promise<HardwareProfile> => {
+    if (!cachedProfile || refresh) {
+      cachedProfile = collectHardwareProfile(collectors).then((collected) => {
+        snapshots?.save(collected);
+        return collected;
+      });
+      cachedProfile.catch(() => {
+        cachedProfile = null;
+      });
+    }
+    return cachedProfile;
+  };
+
+  const getSampler = async (): Promise<TelemetrySampler> => {
+    if (!sampler) {
+      const current = await profile(false);
+      sampler = (options.createSampler ?? samplerForProfile)(current);
+      unsubscribeSampler = sampler.onSample((sample) => events.emit('telemetry.sample', sample));
+    }
+    return sampler;
+  };
+
+  const handlers: ApiHandlers = {
+    'app.info': async () => ({
+      version,
+      shell: options.shell,
+      dataDir: options.dataDir,
+      store: store
+        ? { ok: true, path: store.path, message: store.message }
+        : { ok: false, path: options.dataDir, message: storeError },
+    }),
+    'hardware.profile': async ({ refresh }) => profile(refresh),
+    'hardware.snapshots': async ({ limit }) => {
+      if (!snapshots) throw new Error(`the local database is unavailable: ${storeError}`);
+      return snapshots.list(limit);
+    },
+    'telemetry.start': async ({ hz }) => (await getSampler()).start(hz),
+    'telemetry.stop': async () => (sampler ? sampler.stop() : (await getSampler()).status()),
+    'telemetry.recent': async ({ limit }) => (sampler ? sampler.recent(limit) : []),
+  };
+
+  return {
+    handlers,
+    events,
+    get store() {
+      return store;
+    },
+    storeError,
+    async close() {
+      unsubscribeSampler?.();
+      await sampler?.stop();
+      store?.db.close();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { HardwareProfile } from '../../../../shared/schemas/hardware';
+import { errorMessage } from '../../util/timebox';
+
+type OpenVinoSection = HardwareProfile['npu']['openvino'];
+
+/** The part of openvino-node's addon we use; typed here because the package is optional. */
+export interface OpenVinoCore {
+  getAvailableDevices(): string[];
+  getProperty(device: string, property: string): unknown;
+}
+export interface OpenVinoModule {
+  addon: { Core: new () => OpenVinoCore };
+}
+export type OpenVinoLoader = () => Promise<{ module: OpenVinoModule; version: string | null }>;
+
+export const OPENVINO_NOT_INSTALLED = 'OpenVINO runtime not installed: npm i openvino-node';
+
+/**
+ * openvino-node is an optional dependency: its install downloads the runtime from a host that
+ * may be unreachable, and it needs Node 21+. It is loaded lazily and only here.
+ */
+export const loadOpenVinoPackage: OpenVinoLoader = async () => {
+  const name = 'openvino-node';
+  const module = (await import(/* @vite-ignore */ name)) as OpenVinoModule & { default?: OpenVinoModule };
+  let version: string | null;
+  try {
+    const pkg = (await import(/* @vite-ignore */ `${name}/package.json`, { with: { type: 'json' } })) as {
+      default: { version?: string };
+    };
+    version = pkg.default.version ?? null;
+  } catch {
+    version = null;
+  }
+  return { module: module.addon ? module : (module.default ?? module), version };
+};
+
+function isModuleMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND';
+}
+
+function deviceKind(name: string): 'cpu' | 'gpu' | 'npu' | 'other' {
+  const base = name.split('.')[0]!.toUpperCase();
+  if (base === 'CPU') return 'cpu';
+  if (base === 'GPU') return 'gpu';
+  if (base === 'NPU') return 'npu';
+  return 'other';
+}
+
+export async function collectOpenVino(load: OpenVinoLoader = loadOpenVinoPackage): Promise<OpenVinoSection> {
+  let loaded;
+  try {
+    loaded = await load();
+  } catch (error) {
+    if (isModuleMissing(error)) {
+      return {
+        status: 'absent',
+        reason: OPENVINO_NOT_INSTALLED,
+        remedy: 'it needs Node 21+ and, at install time, access to the OpenVINO runtime download',
+        version: null,
+        devices: [],
+      };
+    }
+    return {
+      status: 'unknown',
+      reason: `OpenVINO runtime failed to load: ${errorMessage(error)}`,
+      remedy: 'reinstall openvino-node; its install step downloads the runtime libraries',
+      version: null,
+      devices: [],
+    };
+  }
+  try {
+    const core = new loaded.module.addon.Core();
+    const devices = core.getAvailableDevices().map((name) => {
+      let fullName: string | null;
+      try {
+        fullName = String(core.getProperty(name, 'FULL_DEVICE_NAME'));
+      } catch {
+        fullName = null;
+      }
+      return { name, fullName, kind: deviceKind(name) };
+    });
+    return { status: 'present', reason: '', version: loaded.version, devices };
+  } catch (error) {
+    return {
+      status: 'unknown',
+      reason: `OpenVINO could not list devices: ${errorMessage(error)}`,
+      version: loaded.version,
+      devices: [],
+    };
+  }
+}

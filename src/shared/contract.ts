@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { AppInfoSchema } from './schemas/app';
+import { HardwareProfileSchema, HardwareSnapshotSummarySchema } from './schemas/hardware';
+import { ProgressSchema } from './schemas/progress';
+import { TelemetryRateSchema, TelemetrySampleSchema, TelemetryStatusSchema } from './schemas/telemetry';
+
+/**
+ * The one API map. Preload, IPC handlers, the web bridge, the CLI-facing engine and the
+ * renderer client are all derived from these keys, so a new capability is added here once
+ * and type-checked everywhere. Method names are `domain.verb`.
+ */
+export const apiMethods = {
+  'app.info': {
+    input: z.object({}).strict(),
+    output: AppInfoSchema,
+  },
+  'hardware.profile': {
+    input: z.object({ refresh: z.boolean().default(false) }).strict(),
+    output: HardwareProfileSchema,
+  },
+  'hardware.snapshots': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(20) }).strict(),
+    output: z.array(HardwareSnapshotSummarySchema),
+  },
+  'telemetry.start': {
+    input: z.object({ hz: TelemetryRateSchema.default(2) }).strict(),
+    output: TelemetryStatusSchema,
+  },
+  'telemetry.stop': {
+    input: z.object({}).strict(),
+    output: TelemetryStatusSchema,
+  },
+  'telemetry.recent': {
+    input: z.object({ limit: z.number().int().min(1).max(10_000).default(600) }).strict(),
+    output: z.array(TelemetrySampleSchema),
+  },
+} as const;
+
+/** Events pushed from the engine to every connected client. */
+export const apiEvents = {
+  'telemetry.sample': TelemetrySampleSchema,
+  'job.progress': ProgressSchema,
+} as const;
+
+export type ApiMethods = typeof apiMethods;
+export type MethodName = keyof ApiMethods;
+export type EventName = keyof typeof apiEvents;
+export type MethodInput<M extends MethodName> = z.input<ApiMethods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<ApiMethods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<ApiMethods[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof apiEvents)[E]>;
+
+export const methodNames = Object.keys(apiMethods) as MethodName[];
+export const eventNames = Object.keys(apiEvents) as EventName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(apiMethods, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(apiEvents, name);
+}
+
+/** What the engine implements: one async function per method, receiving the parsed input. */
+export type ApiHandlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+};
+
+type DomainOf<M> = M extends `${infer D}.${string}` ? D : never;
+type Domain = DomainOf<MethodName>;
+
+/** What a client sees: `client.hardware.profile({ refresh: true })`, `client.events['telemetry.sample'](cb)`. */
+export type ApiClient = {
+  [D in Domain]: {
+    [M in MethodName as M extends `${D}.${infer V}` ? V : never]: (input?: MethodInput<M>) => Promise<MethodOutput<M>>;
+  };
+} & {
+  events: {
+    [E in EventName]: (listener: (payload: EventPayload<E>) => void) => () => void;
+  };
+};
+
+export type Invoke = (method: MethodName, input: unknown) => Promise<unknown>;
+export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
+
+/**
+ * Builds the nested client from a transport (IPC in the preload, HTTP + SSE in the browser).
+ * Every method is a named function bound to its key: there is no generic invoke on the client.
+ */
+export function buildApiClient(invoke: Invoke, subscribe: Subscribe): ApiClient {
+  const client: Record<string, Record<string, unknown>> = { events: {} };
+  for (const method of methodNames) {
+    const [domain, verb] = method.split('.') as [string, string];
+    client[domain] ??= {};
+    client[domain][verb] = (input?: unknown) => invoke(method, input ?? {});
+  }
+  for (const event of eventNames) {
+    client.events![event] = (listener: (payload: unknown) => void) => subscribe(event, listener);
+  }
+  return client as unknown as ApiClient;
+}
+
+/** The IPC channel names, derived from the map so preload and main agree by construction. */
+export const IPC_INVOKE_PREFIX = 'tunebench:invoke:';
+export const IPC_EVENT_CHANNEL = 'tunebench:event';
+
+/** An error that crosses a transport: a stable code and a message meant for the user. */
+export const ApiErrorSchema = z.object({
+  code: z.enum(['bad_input', 'not_found', 'internal', 'unauthorized', 'forbidden']),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
