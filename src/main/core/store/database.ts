@@ -69,7 +69,7 @@ function openAndCheck(path: string): Db {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
     // Touching the schema reads the header and page 1: a file that is not SQLite fails here.
-    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA foreign_keys = ON');
     return db;

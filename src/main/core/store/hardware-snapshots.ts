@@ -40,16 +40,19 @@ export class HardwareSnapshotRepository {
 
   /** The newest snapshot of a machine, validated: a row written by a buggy build is reported, not trusted. */
   latest(fingerprint: string): HardwareProfile | null {
-    const json = this.db
-      .prepare('SELECT profile_json FROM hardware_snapshots WHERE fingerprint = ? ORDER BY id DESC LIMIT 1')
-      .pluck()
-      .get(fingerprint) as string | undefined;
-    return json === undefined ? null : HardwareProfileSchema.parse(JSON.parse(json));
+    const row = this.db
+      .prepare('SELECT profile_json AS json FROM hardware_snapshots WHERE fingerprint = ? ORDER BY id DESC LIMIT 1')
+      .get(fingerprint) as { json: string } | undefined;
+    return row === undefined ? null : HardwareProfileSchema.parse(JSON.parse(row.json));
   }
 
   countForMachine(fingerprint: string): number {
-    return Number(
-      this.db.prepare('SELECT count(*) FROM hardware_snapshots WHERE fingerprint = ?').pluck().get(fingerprint),
-    );
+    // libsql ignores pluck(), so rows are read as objects throughout.
+    const row = this.db
+      .prepare('SELECT count(*) AS n FROM hardware_snapshots WHERE fingerprint = ?')
+      .get(fingerprint) as {
+      n: number;
+    };
+    return Number(row.n);
   }
 }

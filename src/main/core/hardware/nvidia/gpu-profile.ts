@@ -21,10 +21,10 @@ function none(status: 'absent' | 'unknown', reason: string, remedy?: string): Nv
  * capability on most drivers, so a second, cheap CSV query fills it in where the driver knows
  * the `compute_cap` field (R510+).
  */
-export async function collectNvidia(smi = nvidiaSmiPath()): Promise<NvidiaProfile> {
+export async function collectNvidia(smi = nvidiaSmiPath(), timeoutMs = QUERY_TIMEOUT_MS): Promise<NvidiaProfile> {
   let result;
   try {
-    result = await runTool(smi, ['-q', '-x'], { timeoutMs: QUERY_TIMEOUT_MS });
+    result = await runTool(smi, ['-q', '-x'], { timeoutMs });
   } catch (error) {
     if (error instanceof ToolNotFoundError) {
       return none(
@@ -36,7 +36,7 @@ export async function collectNvidia(smi = nvidiaSmiPath()): Promise<NvidiaProfil
     if (error instanceof ToolTimeoutError) {
       return none(
         'unknown',
-        `nvidia-smi hung: no answer within ${QUERY_TIMEOUT_MS} ms`,
+        `nvidia-smi hung: no answer within ${timeoutMs} ms`,
         'check the driver with `nvidia-smi` in a terminal',
       );
     }
@@ -54,7 +54,7 @@ export async function collectNvidia(smi = nvidiaSmiPath()): Promise<NvidiaProfil
     throw error;
   }
   if (summary.gpus.some((gpu) => gpu.computeCapability === null)) {
-    const caps = await queryComputeCapabilities(smi);
+    const caps = await queryComputeCapabilities(smi, timeoutMs);
     for (const gpu of summary.gpus) gpu.computeCapability ??= caps.get(gpu.index) ?? null;
   }
   return {
@@ -68,11 +68,9 @@ export async function collectNvidia(smi = nvidiaSmiPath()): Promise<NvidiaProfil
   };
 }
 
-async function queryComputeCapabilities(smi: string): Promise<Map<number, string>> {
+async function queryComputeCapabilities(smi: string, timeoutMs: number): Promise<Map<number, string>> {
   try {
-    const result = await runTool(smi, ['--query-gpu=index,compute_cap', '--format=csv,noheader'], {
-      timeoutMs: QUERY_TIMEOUT_MS,
-    });
+    const result = await runTool(smi, ['--query-gpu=index,compute_cap', '--format=csv,noheader'], { timeoutMs });
     return result.exitCode === 0 ? parseComputeCapabilities(result.stdout) : new Map();
   } catch {
     return new Map();

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { GpuProfile } from '../../../../shared/schemas/hardware';
 import { smiNumber, smiText } from './units';
 
@@ -61,6 +61,13 @@ export function parseSmiXml(xml: string): SmiXmlSummary {
   if (log === undefined || typeof log !== 'object') {
     const start = xml.trim().slice(0, 80).replace(/\s+/g, ' ');
     throw new SmiXmlError(`nvidia-smi -q -x did not print an <nvidia_smi_log> document (it began with "${start}")`);
+  }
+  // The parser accepts unclosed and mismatched tags silently, so a truncated report would pass as valid.
+  const validation = XMLValidator.validate(xml);
+  if (validation !== true) {
+    throw new SmiXmlError(
+      `nvidia-smi -q -x printed malformed XML: ${validation.err.msg} (line ${validation.err.line}, col ${validation.err.col})`,
+    );
   }
   const driverVersion = smiText(child(log, 'driver_version'));
   const cudaVersion = smiText(child(log, 'cuda_version'));
