@@ -23,16 +23,8 @@ const layer = {
     patterns: [
       { group: ['**/renderer/**', '**/preload/**'], message: 'core must not import the renderer or preload.' },
       {
-        group: [
-          '**/main/ipc/**',
-          '**/main/cli/**',
-          '**/main/web/**',
-          '**/main/electron/**',
-          '../ipc/**',
-          '../cli/**',
-          '../web/**',
-          '../electron/**',
-        ],
+        // Relative imports that climb out of core into its callers, at any depth.
+        regex: '^(\\.\\./)+(main/)?(ipc|cli|web|electron)(/|$)',
         message: 'core must not import its own callers (ipc, cli, web, electron).',
       },
     ],

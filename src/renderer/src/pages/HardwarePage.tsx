@@ -43,7 +43,9 @@ export function HardwarePage() {
       ) : null}
       {profile && profile.warnings.length > 0 ? (
         <details className="warnings">
-          <summary>{profile.warnings.length} notes from profiling</summary>
+          <summary>
+            {profile.warnings.length} {profile.warnings.length === 1 ? 'note' : 'notes'} from profiling
+          </summary>
           <ul>
             {profile.warnings.map((warning) => (
               <li key={warning}>{warning}</li>

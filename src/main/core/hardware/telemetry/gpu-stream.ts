@@ -47,6 +47,8 @@ export class GpuTelemetryStream {
     let sawSample = false;
     const unparsed: string[] = [];
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      // Lines still buffered from a process that stop() or a restart replaced are stale.
+      if (this.child !== child) return;
       const sample = parseTelemetryLine(line);
       if (sample) {
         sawSample = true;
@@ -59,11 +61,14 @@ export class GpuTelemetryStream {
       if (unparsed.length < 20) unparsed.push(chunk.toString('utf8'));
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
+      if (this.child !== child) return;
       this.failure =
         error.code === 'ENOENT' ? 'no NVIDIA driver: nvidia-smi not found on PATH' : `nvidia-smi: ${error.message}`;
     });
     child.on('close', (code) => {
-      if (this.child === child) this.child = null;
+      // A process that stop() or a restart replaced ended on purpose: not a failure of the stream.
+      if (this.child !== child) return;
+      this.child = null;
       if (this.stopped) return;
       const output = unparsed.join('\n');
       // Drivers before R535 only know the old name of the clock reasons field.

@@ -24,7 +24,10 @@ describe('machineFingerprint', () => {
   });
 
   it('changes when a GPU is added or removed', () => {
-    const added = machineFingerprint({ ...base, gpuUuids: [...base.gpuUuids, 'GPU-d37e67a5-91dd-3774-a5cb-99096249601a'] });
+    const added = machineFingerprint({
+      ...base,
+      gpuUuids: [...base.gpuUuids, 'GPU-d37e67a5-91dd-3774-a5cb-99096249601a'],
+    });
     const removed = machineFingerprint({ ...base, gpuUuids: base.gpuUuids.slice(0, 1) });
     expect(added).not.toBe(machineFingerprint(base));
     expect(removed).not.toBe(machineFingerprint(base));
