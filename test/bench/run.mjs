@@ -21,7 +21,13 @@ function summary(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   const deviations = sorted.map((v) => Math.abs(v - median)).sort((a, b) => a - b);
-  return { n: sorted.length, median, mad: deviations[Math.floor(deviations.length / 2)], min: sorted[0], max: sorted.at(-1) };
+  return {
+    n: sorted.length,
+    median,
+    mad: deviations[Math.floor(deviations.length / 2)],
+    min: sorted[0],
+    max: sorted.at(-1),
+  };
 }
 
 function fmt(s, unit, digits = 0) {
@@ -61,7 +67,9 @@ console.log(`  tunebench hw --json wall time   ${fmt(wallS, 'ms')}`);
 console.log(`  of which profile collection     ${fmt(collectionS, 'ms')}`);
 console.log(`  reference: bare node startup    ${fmt(nodeS, 'ms')}`);
 console.log(`  ratio to bare node startup      ${(wallS.median / nodeS.median).toFixed(2)}×`);
-console.log(`  target < 1500 ms cold           ${wallS.median < 1500 ? 'met' : 'MISSED'} (${((wallS.median / 1500) * 100).toFixed(0)} % of budget)`);
+console.log(
+  `  target < 1500 ms cold           ${wallS.median < 1500 ? 'met' : 'MISSED'} (${((wallS.median / 1500) * 100).toFixed(0)} % of budget)`,
+);
 
 // 2. Sampler overhead: CPU time of a process sampling at 10 Hz, against the same process at 0.5 Hz.
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
@@ -72,7 +80,10 @@ function cpuSeconds(pid) {
 }
 
 async function samplerCpuPercent(hz, seconds) {
-  const child = spawn(process.execPath, [cli, 'hw', '--watch', '--json', '--hz', String(hz)], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [cli, 'hw', '--watch', '--json', '--hz', String(hz)], {
+    env,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let samples = 0;
   child.stdout.on('data', (chunk) => (samples += chunk.toString().split('\n').length - 1));
   await new Promise((r) => setTimeout(r, 2500)); // start-up and profile are not sampler overhead
@@ -99,12 +110,20 @@ if (process.platform === 'linux') {
   const fastS = summary(fast.map((r) => r.pct));
   const slowS = summary(slow.map((r) => r.pct));
   console.log(`\ntelemetry sampler overhead (CPU % of one core over ${SECONDS} s windows, interleaved)`);
-  console.log(`  at 10 Hz                        ${fmt(fastS, '%', 2)}; achieved ${summary(fast.map((r) => r.rate)).median.toFixed(2)} samples/s`);
+  console.log(
+    `  at 10 Hz                        ${fmt(fastS, '%', 2)}; achieved ${summary(fast.map((r) => r.rate)).median.toFixed(2)} samples/s`,
+  );
   console.log(`  reference: same process 0.5 Hz  ${fmt(slowS, '%', 2)}`);
-  console.log(`  cost of 10 Hz sampling          ${(fastS.median - slowS.median).toFixed(2)} percentage points of one core`);
-  console.log(`  per sample                      ${(((fastS.median - slowS.median) / 100 / 9.5) * 1000).toFixed(2)} ms CPU`);
+  console.log(
+    `  cost of 10 Hz sampling          ${(fastS.median - slowS.median).toFixed(2)} percentage points of one core`,
+  );
+  console.log(
+    `  per sample                      ${(((fastS.median - slowS.median) / 100 / 9.5) * 1000).toFixed(2)} ms CPU`,
+  );
 } else {
   console.log('\ntelemetry sampler overhead: measured on Linux only (/proc/<pid>/stat)');
 }
-console.log(`\nload average at the end ${loadAverage()}${Number(loadAverage()) > os.cpus().length * 0.5 ? ' — the machine was busy; treat these numbers with care' : ''}`);
+console.log(
+  `\nload average at the end ${loadAverage()}${Number(loadAverage()) > os.cpus().length * 0.5 ? ' — the machine was busy; treat these numbers with care' : ''}`,
+);
 rmSync(home, { recursive: true, force: true });

@@ -37,10 +37,10 @@ describe('Hardware page in Chromium against tunebench serve', () => {
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
 
-    await page.goto(serve.url.replace('/?', '/?') + '#/hardware');
+    await page.goto(`${serve.url}#/hardware`);
     // The token moves from the address bar into an HttpOnly cookie.
-    await page.waitForFunction(() => !window.location.search.includes('token'));
-    await expect.poll(() => page.evaluate(() => document.cookie)).not.toContain('tunebench_token');
+    await page.waitForFunction("!window.location.search.includes('token')");
+    await expect.poll(() => page.evaluate<string>('document.cookie')).not.toContain('tunebench_token');
 
     await page.getByRole('heading', { name: 'Hardware', level: 1 }).waitFor();
     const cpuCard = page.getByRole('region', { name: 'CPU' });
