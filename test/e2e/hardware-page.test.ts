@@ -61,7 +61,7 @@ describe('Hardware page in Chromium against tunebench serve', () => {
     // Live telemetry: the sample counter grows and the per-core chart has one line per core plus the total.
     const status = page.getByTestId('telemetry-status');
     await expect
-      .poll(async () => Number(/^(\d+) samples/.exec(await status.innerText())?.[1] ?? 0), { timeout: 15_000 })
+      .poll(async () => Number(/^(\d+) samples?/.exec(await status.innerText())?.[1] ?? 0), { timeout: 15_000 })
       .toBeGreaterThanOrEqual(4);
     const cpuChart = page.getByRole('figure', { name: 'CPU utilisation per core (%)' });
     await expect

@@ -71,7 +71,8 @@ export function TelemetryPanel() {
         </p>
       ) : null}
       <p className="muted small" data-testid="telemetry-status">
-        {samples.length} samples · {hz} Hz · {status?.running ? 'sampling' : 'paused'}
+        {samples.length} {samples.length === 1 ? 'sample' : 'samples'} · {hz} Hz ·{' '}
+        {status?.running ? 'sampling' : 'paused'}
         {throttles.length > 0 ? <strong className="warn"> · throttling: {throttles.join(', ')}</strong> : null}
       </p>
       <div className="charts">

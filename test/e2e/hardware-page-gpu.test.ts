@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { launchChromium } from '../helpers/chromium';
+import { FAKE_NVIDIA_SMI } from '../helpers/fake-tools';
+import { startServe, type ServeProcess } from '../helpers/serve';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-results');
+let browser: Browser;
+let serve: ServeProcess;
+
+// No GPU here: the fake nvidia-smi replays recorded real outputs. The profile comes from a dual
+// RTX A5000 report and the telemetry stream from an RTX 4080 SUPER capture (the only recorded
+// query with every telemetry field), so this checks the GPU path of the UI, not one real machine.
+beforeAll(async () => {
+  assertBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  serve = await startServe({
+    TUNEBENCH_HOME: join(os.tmpdir(), `tunebench-e2e-gpu-${process.pid}`),
+    TUNEBENCH_NVIDIA_SMI: FAKE_NVIDIA_SMI,
+    FAKE_SMI_XML: 'q-x-dual-rtx-a5000.xml',
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('Hardware page with NVIDIA GPUs (recorded nvidia-smi outputs)', () => {
+  it('lists the GPUs from the XML report and charts GPU telemetry from the query stream', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${serve.url}#/hardware`);
+    const gpuCard = page.getByRole('region', { name: 'NVIDIA GPU' });
+    await gpuCard.waitFor();
+    const text = await gpuCard.innerText();
+    expect(text).toMatch(/present/i);
+    expect(text.match(/NVIDIA RTX A5000/g)).toHaveLength(2);
+    expect(text).toContain('24564 MiB');
+    expect(text).toContain('590.44.01 / 13.1');
+    const gpuChart = page.getByRole('figure', { name: 'GPU utilisation (%)' });
+    await gpuChart.waitFor({ timeout: 15_000 });
+    await expect.poll(() => gpuChart.innerText(), { timeout: 10_000 }).toMatch(/GPU 0 \d+ % · [\d.]+ W · \d+ °C/);
+    await page.screenshot({ path: join(ARTIFACTS, 'hardware-page-gpu.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
