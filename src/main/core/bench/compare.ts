@@ -1,0 +1,69 @@
+import { quantileSorted } from 'simple-statistics';
+import type { Comparison, Direction } from '../../../shared/schemas/bench';
+import { hodgesLehmannShift } from './stats/hodges-lehmann';
+import { mannWhitneyU } from './stats/mann-whitney';
+import { medianOf } from './stats/quantiles';
+import { seededRandom } from './stats/random';
+
+export interface CompareOptions {
+  direction: Direction;
+  /** Significance level for the Mann–Whitney test. */
+  alpha?: number;
+  /** Changes smaller than this (relative) are "no significant change" even when p < α. */
+  noiseThreshold?: number;
+  bootstrapResamples?: number;
+  seed?: number;
+}
+
+function resampleMedian(values: readonly number[], random: () => number, scratch: Float64Array): number {
+  for (let i = 0; i < values.length; i += 1) scratch[i] = values[Math.floor(random() * values.length)]!;
+  scratch.sort();
+  return quantileSorted(scratch as unknown as number[], 0.5);
+}
+
+/**
+ * Compares head with base: relative change of medians with a 95 % percentile-bootstrap CI,
+ * the Mann–Whitney p-value, the Hodges–Lehmann shift, and a verdict that needs all three of
+ * p < α, the CI excluding zero, and a change beyond the noise threshold.
+ */
+export function compareSamples(base: readonly number[], head: readonly number[], options: CompareOptions): Comparison {
+  const alpha = options.alpha ?? 0.05;
+  const noiseThreshold = options.noiseThreshold ?? 0.02;
+  const resamples = options.bootstrapResamples ?? 2000;
+  const baseMedian = medianOf(base);
+  const headMedian = medianOf(head);
+  if (baseMedian === 0) throw new RangeError('the base median is zero: a relative change is undefined');
+  const relativeChange = headMedian / baseMedian - 1;
+
+  const random = seededRandom(options.seed ?? 0x7b3e);
+  const ratios = new Float64Array(resamples);
+  const baseScratch = new Float64Array(base.length);
+  const headScratch = new Float64Array(head.length);
+  for (let i = 0; i < resamples; i += 1) {
+    ratios[i] = resampleMedian(head, random, headScratch) / resampleMedian(base, random, baseScratch) - 1;
+  }
+  ratios.sort();
+  const sortedRatios = ratios as unknown as number[];
+  const ci: [number, number] = [quantileSorted(sortedRatios, alpha / 2), quantileSorted(sortedRatios, 1 - alpha / 2)];
+
+  const { pValue } = mannWhitneyU(base, head);
+  const significant = pValue < alpha && (ci[0] > 0 || ci[1] < 0) && Math.abs(relativeChange) > noiseThreshold;
+  const increased = relativeChange > 0;
+  const better = options.direction === 'higher-is-better' ? increased : !increased;
+  return {
+    relativeChange,
+    ci,
+    pValue,
+    hodgesLehmann: hodgesLehmannShift(base, head),
+    verdict: significant ? (better ? 'faster' : 'slower') : 'no significant change',
+    alpha,
+    noiseThreshold,
+  };
+}
+
+/** Geometric mean of head/base median ratios over many benchmarks (benchstat's summary line). */
+export function geometricMeanRatio(ratios: readonly number[]): number {
+  if (ratios.length === 0) throw new RangeError('no ratios');
+  if (ratios.some((r) => !(r > 0))) throw new RangeError('ratios must be positive');
+  return Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Sampling precision levels: the target relative half-width of the median's 95 % CI. */
+export const LevelSchema = z.enum(['basic', 'moderate', 'aggressive']);
+export type Level = z.infer<typeof LevelSchema>;
+export const LEVEL_TARGET_HALF_WIDTH: Record<Level, number> = { basic: 0.03, moderate: 0.01, aggressive: 0.005 };
+
+export const DirectionSchema = z.enum(['lower-is-better', 'higher-is-better']);
+export type Direction = z.infer<typeof DirectionSchema>;
+
+export const OutlierReportSchema = z.object({
+  method: z.literal('modified-z-score (MAD) and Tukey fences'),
+  /** Indices into samples of points beyond 1.5 IQR (mild) / 3 IQR (severe) or |modified z| > 3.5. */
+  mild: z.array(z.number().int()),
+  severe: z.array(z.number().int()),
+  modifiedZ: z.array(z.number().int()),
+});
+
+export const SummarySchema = z.object({
+  n: z.number().int(),
+  median: z.number(),
+  mean: z.number(),
+  stddev: z.number(),
+  mad: z.number(),
+  min: z.number(),
+  max: z.number(),
+  p90: z.number(),
+  p99: z.number(),
+  /** Distribution-free 95 % confidence interval of the median (order statistics); null below 6 samples. */
+  medianCi: z.tuple([z.number(), z.number()]).nullable(),
+  /** Half-width of medianCi relative to the median. */
+  relativeHalfWidth: z.number().nullable(),
+  outliers: OutlierReportSchema,
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const StopReasonSchema = z.enum(['precision-reached', 'max-samples', 'time-budget', 'cancelled']);
+
+/** Decided before the run and stored with it: how many samples, how long, which precision. */
+export const SamplingPlanSchema = z.object({
+  warmupRuns: z.number().int().min(0),
+  minSamples: z.number().int().min(2),
+  maxSamples: z.number().int().min(2),
+  budgetMs: z.number().positive(),
+  targetRelativeHalfWidth: z.number().positive(),
+});
+export type SamplingPlan = z.infer<typeof SamplingPlanSchema>;
+
+export const BenchmarkResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Parameters that change the number (size, threads, working set…). */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  unit: z.string(),
+  direction: DirectionSchema,
+  samples: z.array(z.number()),
+  summary: SummarySchema,
+  plan: SamplingPlanSchema,
+  stopReason: StopReasonSchema,
+  warnings: z.array(z.string()),
+  /** Extra figures, e.g. the fraction of a computed peak. */
+  extras: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type BenchmarkResult = z.infer<typeof BenchmarkResultSchema>;
+
+export const VerdictSchema = z.enum(['faster', 'slower', 'no significant change']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const ComparisonSchema = z.object({
+  /** (head median / base median) − 1 */
+  relativeChange: z.number(),
+  /** 95 % bootstrap CI of the relative change of medians. */
+  ci: z.tuple([z.number(), z.number()]),
+  pValue: z.number(),
+  /** Hodges–Lehmann estimate of the shift head − base, in the benchmark's unit. */
+  hodgesLehmann: z.number(),
+  verdict: VerdictSchema,
+  alpha: z.number(),
+  noiseThreshold: z.number(),
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
