@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          // One process per benchmark (child_process.fork or Electron's utilityProcess).
+          'bench-worker': resolve(__dirname, 'src/main/core/bench/worker/bench-worker.ts'),
         },
       },
     },

@@ -9,6 +9,9 @@ export const nodeWorkerLauncher: WorkerLauncher = {
       env: options.env ?? process.env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
+      // Its own process group, so cancelling kills the whole tree (a benchmarked command and its
+      // children too) with one signal. Workers exit by themselves when the IPC channel closes.
+      detached: process.platform !== 'win32',
     });
     return {
       get pid() {
@@ -24,7 +27,13 @@ export const nodeWorkerLauncher: WorkerLauncher = {
         child.once('exit', (code, signal) => listener(code, signal));
       },
       kill: () => {
-        child.kill('SIGKILL');
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        try {
+          if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
+          else child.kill('SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
       },
     };
   },

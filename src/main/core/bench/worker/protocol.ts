@@ -1,0 +1,20 @@
+import type { BenchmarkResult, SamplingPlan } from '../../../../shared/schemas/bench';
+
+/** What a worker is asked to measure: a registered benchmark kind and its parameters. */
+export interface BenchmarkSpec {
+  kind: string;
+  id: string;
+  title: string;
+  params: Record<string, string | number | boolean>;
+}
+
+export interface RunRequest {
+  type: 'run';
+  spec: BenchmarkSpec;
+  plan: SamplingPlan;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; phase: 'setup' | 'warmup' | 'sampling'; samples: number; relativeHalfWidth: number | null }
+  | { type: 'result'; value: Omit<BenchmarkResult, 'summary'> & { cpuTimeUs: number } }
+  | { type: 'error'; message: string };

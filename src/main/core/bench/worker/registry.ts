@@ -1,0 +1,16 @@
+import { deflate } from '../suites/compression';
+import { jsonParse, jsonStringify, numericSort, regexScan } from '../suites/js-engine';
+import type { BenchmarkFactory } from './benchmark';
+
+/** Every benchmark kind a worker can run. Native kinds load the addon lazily, inside the worker. */
+export const benchmarkFactories: Record<string, BenchmarkFactory> = {
+  'js.json-parse': jsonParse,
+  'js.json-stringify': jsonStringify,
+  'js.regex': regexScan,
+  'js.sort': numericSort,
+  'zlib.deflate': deflate,
+};
+
+export function registerBenchmark(kind: string, factory: BenchmarkFactory): void {
+  benchmarkFactories[kind] = factory;
+}
