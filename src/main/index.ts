@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import { createEngine, type Engine } from './core/engine';
 import { resolveDataDir } from './core/store/paths';
 import { registerAppScheme, serveRendererFromAppProtocol } from './electron/app-protocol';
+import { utilityWorkerLauncher } from './electron/utility-launcher';
 import { createMainWindow } from './electron/window';
 import { registerApi } from './ipc/register-api';
 
@@ -16,7 +17,11 @@ let engine: Engine | null = null;
 let unregister: (() => void) | null = null;
 
 function openWindow(): void {
-  engine ??= createEngine({ dataDir: resolveDataDir(process.env, app.getPath('userData')), shell: 'electron' });
+  engine ??= createEngine({
+    dataDir: resolveDataDir(process.env, app.getPath('userData')),
+    shell: 'electron',
+    launcher: utilityWorkerLauncher,
+  });
   const window = createMainWindow(devServerUrl);
   unregister?.();
   unregister = registerApi(engine, window.webContents, devServerUrl);

@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './schemas/app';
+import {
+  BenchmarkResultSchema,
+  JobInfoSchema,
+  LevelSchema,
+  PresetInfoSchema,
+  RunComparisonSchema,
+  RunSchema,
+  RunSummarySchema,
+} from './schemas/bench';
 import { HardwareProfileSchema, HardwareSnapshotSummarySchema } from './schemas/hardware';
 import { ProgressSchema } from './schemas/progress';
 import { TelemetryRateSchema, TelemetrySampleSchema, TelemetryStatusSchema } from './schemas/telemetry';
@@ -34,12 +43,77 @@ export const apiMethods = {
     input: z.object({ limit: z.number().int().min(1).max(10_000).default(600) }).strict(),
     output: z.array(TelemetrySampleSchema),
   },
+  'bench.presets': {
+    input: z.object({}).strict(),
+    output: z.object({
+      presets: z.array(PresetInfoSchema),
+      native: z.object({ available: z.boolean(), reason: z.string() }),
+    }),
+  },
+  'bench.start': {
+    input: z
+      .object({
+        suite: z.literal('cpu'),
+        preset: z.enum(['quick', 'standard', 'full']).default('quick'),
+        level: LevelSchema.default('basic'),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'bench.startCommand': {
+    input: z
+      .object({
+        commands: z.array(z.string().min(1)).min(1).max(16),
+        names: z.array(z.string()).optional(),
+        shell: z.enum(['sh', 'none']).default('sh'),
+        prepare: z.string().optional(),
+        cleanup: z.string().optional(),
+        parameterLists: z
+          .array(z.object({ name: z.string().regex(/^\w+$/), values: z.array(z.string()).min(1) }))
+          .optional(),
+        warmupRuns: z.number().int().min(0).max(1000).default(3),
+        minRuns: z.number().int().min(6).max(100_000).default(10),
+        maxRuns: z.number().int().min(6).max(100_000).default(500),
+        budgetMs: z.number().int().positive().optional(),
+        runTimeoutMs: z.number().int().positive().default(60_000),
+        ignoreFailure: z.boolean().default(false),
+        showOutput: z.boolean().default(false),
+        level: LevelSchema.default('basic'),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'bench.cancel': {
+    input: z.object({ jobId: z.string().min(1) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'bench.jobs': {
+    input: z.object({}).strict(),
+    output: z.array(JobInfoSchema),
+  },
+  'bench.runs': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(RunSummarySchema),
+  },
+  'bench.run': {
+    input: z.object({ id: z.number().int().min(1) }).strict(),
+    output: RunSchema,
+  },
+  'bench.compare': {
+    input: z.object({ baseRunId: z.number().int().min(1), headRunId: z.number().int().min(1) }).strict(),
+    output: RunComparisonSchema,
+  },
+  'bench.saveBaseline': {
+    input: z.object({ name: z.string().regex(/^[\w.-]{1,64}$/), runId: z.number().int().min(1) }).strict(),
+    output: z.object({ name: z.string(), runId: z.number().int() }),
+  },
 } as const;
 
 /** Events pushed from the engine to every connected client. */
 export const apiEvents = {
   'telemetry.sample': TelemetrySampleSchema,
   'job.progress': ProgressSchema,
+  'bench.result': z.object({ jobId: z.string(), result: BenchmarkResultSchema }),
 } as const;
 
 export type ApiMethods = typeof apiMethods;

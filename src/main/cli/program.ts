@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../core/version';
+import { benchCommand } from './bench';
 import { hwCommand } from './hw';
 import { serveCommand } from './serve';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .version(version)
     .showHelpAfterError()
     .addCommand(hwCommand())
+    .addCommand(benchCommand())
     .addCommand(serveCommand());
 }
 

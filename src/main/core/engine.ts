@@ -1,14 +1,19 @@
 import type { ApiHandlers } from '../../shared/contract';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { HardwareProfile } from '../../shared/schemas/hardware';
+import { benchHandlers } from './bench/handlers';
 import { EngineEvents } from './events';
 import { collectHardwareProfile, defaultCollectors, type ProfileCollectors } from './hardware/profile';
 import { CpuMemorySource } from './hardware/telemetry/cpu-source';
 import { GpuTelemetryStream } from './hardware/telemetry/gpu-stream';
 import { NpuBusySource } from './hardware/telemetry/npu-source';
 import { TelemetrySampler } from './hardware/telemetry/sampler';
+import { nodeWorkerLauncher } from './jobs/node-launcher';
+import { JobQueue } from './jobs/queue';
+import type { WorkerLauncher } from './jobs/worker-launcher';
 import { openStore, type StoreHandle } from './store/database';
 import { HardwareSnapshotRepository } from './store/hardware-snapshots';
+import { RunRepository } from './store/runs';
 import { errorMessage } from './util/timebox';
 import { version } from './version';
 
@@ -18,11 +23,14 @@ export interface EngineOptions {
   collectors?: ProfileCollectors;
   /** Builds the sampler once the profile says which devices exist. */
   createSampler?: (profile: HardwareProfile) => TelemetrySampler;
+  /** utilityProcess under Electron; child_process.fork otherwise. */
+  launcher?: WorkerLauncher;
 }
 
 export interface Engine {
   handlers: ApiHandlers;
   events: EngineEvents;
+  queue: JobQueue;
   store: StoreHandle | null;
   storeError: string | null;
   close(): Promise<void>;
@@ -60,6 +68,8 @@ export function createEngine(options: EngineOptions): Engine {
     storeError = errorMessage(error);
   }
   const snapshots = store ? new HardwareSnapshotRepository(store.db) : null;
+  const runs = store ? new RunRepository(store.db) : null;
+  const queue = new JobQueue((progress) => events.emit('job.progress', progress));
   const collectors = options.collectors ?? defaultCollectors;
   let cachedProfile: Promise<HardwareProfile> | null = null;
   let sampler: TelemetrySampler | null = null;
@@ -104,16 +114,27 @@ export function createEngine(options: EngineOptions): Engine {
     'telemetry.start': async ({ hz }) => (await getSampler()).start(hz),
     'telemetry.stop': async () => (sampler ? sampler.stop() : (await getSampler()).status()),
     'telemetry.recent': async ({ limit }) => (sampler ? sampler.recent(limit) : []),
+    ...benchHandlers({
+      queue,
+      events,
+      runs,
+      launcher: options.launcher ?? nodeWorkerLauncher,
+      profile: () => profile(false),
+      sampler: getSampler,
+      storeError,
+    }),
   };
 
   return {
     handlers,
     events,
+    queue,
     get store() {
       return store;
     },
     storeError,
     async close() {
+      await queue.shutdown();
       unsubscribeSampler?.();
       await sampler?.stop();
       store?.db.close();

@@ -79,3 +79,80 @@ export const ComparisonSchema = z.object({
   noiseThreshold: z.number(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
+
+export const RunStatusSchema = z.enum(['running', 'completed', 'failed', 'cancelled']);
+
+/** One benchmark that failed inside a run (the run goes on with the others). */
+export const BenchmarkFailureSchema = z.object({ id: z.string(), title: z.string(), error: z.string() });
+
+export const RunSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(['cpu', 'command']),
+  name: z.string(),
+  fingerprint: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: RunStatusSchema,
+  error: z.string().nullable(),
+  settings: z.object({
+    preset: z.string(),
+    level: LevelSchema,
+    /** Anything else that changes the numbers (threads, sizes, command options). */
+    options: z.record(z.string(), z.unknown()),
+  }),
+  results: z.array(BenchmarkResultSchema),
+  failures: z.array(BenchmarkFailureSchema),
+  /** Noise seen during the run (load from other processes, clock changes, throttling). */
+  warnings: z.array(z.string()),
+});
+export type Run = z.infer<typeof RunSchema>;
+
+export const RunSummarySchema = RunSchema.pick({
+  id: true,
+  kind: true,
+  name: true,
+  startedAt: true,
+  finishedAt: true,
+  status: true,
+}).extend({ benchmarks: z.number().int(), baselines: z.array(z.string()) });
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+export const JobInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
+  progress: z.unknown().nullable(),
+  error: z.string().nullable(),
+  resultRef: z.number().int().nullable(),
+});
+
+export const PresetInfoSchema = z.object({
+  id: z.enum(['quick', 'standard', 'full']),
+  title: z.string(),
+  description: z.string(),
+  benchmarks: z.number().int(),
+});
+
+export const ComparisonRowSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  direction: DirectionSchema,
+  baseMedian: z.number(),
+  headMedian: z.number(),
+  baseN: z.number().int(),
+  headN: z.number().int(),
+  comparison: ComparisonSchema,
+});
+
+export const RunComparisonSchema = z.object({
+  baseRunId: z.number().int(),
+  headRunId: z.number().int(),
+  rows: z.array(ComparisonRowSchema),
+  /** Geometric mean of time-like ratios head/base (throughputs inverted): below 1 is faster. */
+  geomeanTimeRatio: z.number().nullable(),
+  onlyInBase: z.array(z.string()),
+  onlyInHead: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+export type RunComparison = z.infer<typeof RunComparisonSchema>;

@@ -4,6 +4,7 @@ import { nodeWorkerLauncher } from '../../../src/main/core/jobs/node-launcher';
 import { BenchmarkCancelledError, BenchmarkFailedError, runBenchmark } from '../../../src/main/core/bench/runner';
 import { planFor } from '../../../src/main/core/bench/sampling';
 import { builtWorkerPath } from '../../../src/main/core/bench/worker-path';
+import type { BenchmarkResult } from '../../../src/shared/schemas/bench';
 import { assertBuilt } from '../../helpers/cli';
 
 const CRASHING = fileURLToPath(new URL('../../fixtures/workers/crashing-bench-worker.mjs', import.meta.url));
@@ -17,11 +18,13 @@ beforeAll(() => {
 describe('runBenchmark in a worker process', () => {
   it('measures a real benchmark with warm-up and adaptive sampling, and keeps every sample', async () => {
     const phases = new Set<string>();
-    const result = await runBenchmark(
+    const measured = await runBenchmark(
       { kind: 'js.sort', id: 'sort', title: 'Sort', params: { elements: 100_000 } },
       planFor('basic', { budgetMs: 2000 }),
       { launcher: nodeWorkerLauncher, workerPath, onProgress: (p) => phases.add(p.phase) },
     );
+    expect(measured.results).toHaveLength(1);
+    const result = measured.results[0]!;
     expect([...phases]).toEqual(expect.arrayContaining(['setup', 'warmup', 'sampling']));
     expect(result.unit).toBe('M elements/s');
     expect(result.samples.length).toBe(result.summary.n);
@@ -29,15 +32,17 @@ describe('runBenchmark in a worker process', () => {
     expect(result.summary.median).toBeGreaterThan(0);
     expect(['precision-reached', 'max-samples', 'time-budget']).toContain(result.stopReason);
     if (result.stopReason === 'precision-reached') expect(result.summary.relativeHalfWidth!).toBeLessThanOrEqual(0.03);
-    expect(result.cpuTimeUs).toBeGreaterThan(0);
+    expect(measured.cpuTimeUs).toBeGreaterThan(0);
   });
 
   it('reports a budget too small to reach the minimum sample count instead of accepting it', async () => {
-    const result = await runBenchmark(
-      { kind: 'zlib.deflate', id: 'deflate', title: 'Deflate', params: { bytes: 4_000_000 } },
-      planFor('basic', { budgetMs: 1, warmupRuns: 0 }),
-      { launcher: nodeWorkerLauncher, workerPath },
-    );
+    const [result] = (
+      await runBenchmark(
+        { kind: 'zlib.deflate', id: 'deflate', title: 'Deflate', params: { bytes: 4_000_000 } },
+        planFor('basic', { budgetMs: 1, warmupRuns: 0 }),
+        { launcher: nodeWorkerLauncher, workerPath },
+      )
+    ).results as [BenchmarkResult];
     expect(result.stopReason).toBe('time-budget');
     expect(result.warnings.join(' ')).toMatch(/too small: \d+ of the minimum 10 samples/);
     expect(Number(result.extras.ratio)).toBeGreaterThan(1);

@@ -6,9 +6,9 @@ import type { BenchmarkSpec, RunRequest, WorkerMessage } from './worker/protocol
 export class BenchmarkFailedError extends Error {
   constructor(
     readonly benchmarkId: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${benchmarkId}: ${message}`);
+    super(`${benchmarkId}: ${reason}`);
     this.name = 'BenchmarkFailedError';
   }
 }
@@ -29,7 +29,9 @@ export interface RunOptions {
   graceMs?: number;
 }
 
-export interface MeasuredResult extends BenchmarkResult {
+export interface MeasuredResults {
+  /** The primary result first, then secondary metrics and interleaved members. */
+  results: BenchmarkResult[];
   /** CPU time the worker used while sampling (for the noise check: load from other processes). */
   cpuTimeUs: number;
   startedAt: number;
@@ -41,7 +43,7 @@ export interface MeasuredResult extends BenchmarkResult {
  * here from the raw samples. A crash (even a native fault), a hang past the budget, or a
  * cancellation rejects with the reason; the main process carries on.
  */
-export function runBenchmark(spec: BenchmarkSpec, plan: SamplingPlan, options: RunOptions): Promise<MeasuredResult> {
+export function runBenchmark(spec: BenchmarkSpec, plan: SamplingPlan, options: RunOptions): Promise<MeasuredResults> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
       reject(new BenchmarkCancelledError(spec.id));
@@ -81,10 +83,8 @@ export function runBenchmark(spec: BenchmarkSpec, plan: SamplingPlan, options: R
       } else if (message.type === 'error') {
         finish(() => reject(new BenchmarkFailedError(spec.id, message.message)));
       } else if (message.type === 'result') {
-        const { cpuTimeUs, ...result } = message.value;
-        finish(() =>
-          resolve({ ...result, summary: summarize(result.samples), cpuTimeUs, startedAt, finishedAt: Date.now() }),
-        );
+        const results = message.values.map((value) => ({ ...value, summary: summarize(value.samples) }));
+        finish(() => resolve({ results, cpuTimeUs: message.cpuTimeUs, startedAt, finishedAt: Date.now() }));
       }
     });
     worker.onExit((code, signal) => {

@@ -29,6 +29,43 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX hardware_snapshots_by_machine ON hardware_snapshots(fingerprint, collected_at);
     `,
   },
+  {
+    version: 2,
+    name: 'benchmark runs, results, raw samples and named baselines',
+    sql: `
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'cancelled')),
+        error TEXT,
+        settings_json TEXT NOT NULL,
+        outcome_json TEXT
+      );
+      CREATE INDEX runs_by_machine ON runs(fingerprint, started_at);
+      CREATE TABLE results (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        benchmark_id TEXT NOT NULL,
+        result_json TEXT NOT NULL
+      );
+      CREATE INDEX results_by_run ON results(run_id);
+      CREATE TABLE samples (
+        result_id INTEGER NOT NULL REFERENCES results(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY (result_id, idx)
+      );
+      CREATE TABLE baselines (
+        name TEXT PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

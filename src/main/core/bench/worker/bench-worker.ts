@@ -1,65 +1,78 @@
 import { errorMessage } from '../../util/timebox';
-import { measureLoop } from './measure-loop';
-import type { RunRequest, WorkerMessage } from './protocol';
+import { isGroup, type PreparedBenchmark } from './benchmark';
+import { closeParentChannel, onceFromParent, sendToParent } from './channel';
+import { measureInterleaved } from './measure-loop';
+import type { RawResult, RunRequest, WorkerMessage } from './protocol';
 import { benchmarkFactories } from './registry';
 
 // Entry of out/main/bench-worker.js: one process per benchmark, so a crash, a leak or a JIT
 // state of one benchmark never reaches the next, and the main process's event loop stays free.
 
-function send(message: WorkerMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (!process.send) resolve();
-    else process.send(message, undefined, {}, () => resolve());
-  });
+const send = (message: WorkerMessage): Promise<void> => sendToParent(message);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function run(request: RunRequest): Promise<void> {
   const factory = benchmarkFactories[request.spec.kind];
   if (!factory) throw new Error(`unknown benchmark kind "${request.spec.kind}"`);
   await send({ type: 'progress', phase: 'setup', samples: 0, relativeHalfWidth: null });
-  const benchmark = await factory(request.spec.params);
+  const prepared = await factory(request.spec.params);
+  const members: Array<{ id: string; title: string; benchmark: PreparedBenchmark }> = isGroup(prepared)
+    ? prepared.members
+    : [{ id: request.spec.id, title: request.spec.title, benchmark: prepared }];
   const cpuStart = process.cpuUsage();
   try {
-    const outcome = await measureLoop(benchmark, request.plan, (phase, samples, relativeHalfWidth) => {
-      void send({ type: 'progress', phase, samples, relativeHalfWidth });
-    });
-    const problem = benchmark.verify?.() ?? null;
-    if (problem) throw new Error(`result check failed: ${problem}`);
-    const cpu = process.cpuUsage(cpuStart);
-    const sorted = [...outcome.samples].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    await send({
-      type: 'result',
-      value: {
-        id: request.spec.id,
-        title: request.spec.title,
-        params: request.spec.params,
+    const outcomes = await measureInterleaved(
+      members.map((member) => member.benchmark),
+      request.plan,
+      (phase, samples, relativeHalfWidth) => void send({ type: 'progress', phase, samples, relativeHalfWidth }),
+    );
+    const values: RawResult[] = [];
+    for (const [index, member] of members.entries()) {
+      const { benchmark } = member;
+      const outcome = outcomes[index]!;
+      const problem = (await benchmark.verify?.()) ?? null;
+      if (problem) throw new Error(`${member.title}: result check failed: ${problem}`);
+      const common = { params: request.spec.params, plan: request.plan, stopReason: outcome.stopReason };
+      values.push({
+        ...common,
+        id: member.id,
+        title: member.title,
         unit: benchmark.unit,
         direction: benchmark.direction,
         samples: outcome.samples,
-        plan: request.plan,
-        stopReason: outcome.stopReason,
         warnings: outcome.warnings,
-        extras: benchmark.extras?.(median) ?? {},
-        cpuTimeUs: cpu.user + cpu.system,
-      },
-    });
+        extras: benchmark.extras?.(median(outcome.samples)) ?? {},
+      });
+      for (const metric of benchmark.secondary?.() ?? []) {
+        values.push({
+          ...common,
+          id: `${member.id}${metric.idSuffix}`,
+          title: `${member.title} ${metric.title}`,
+          unit: metric.unit,
+          direction: metric.direction,
+          // Warm-up iterations were recorded too: keep the ones aligned with the primary samples.
+          samples: metric.samples.slice(-outcome.samples.length),
+          warnings: [],
+          extras: {},
+        });
+      }
+    }
+    const cpu = process.cpuUsage(cpuStart);
+    await send({ type: 'result', values, cpuTimeUs: cpu.user + cpu.system });
   } finally {
-    benchmark.dispose?.();
+    for (const member of members) member.benchmark.dispose?.();
   }
 }
 
-// Orphaned (the app died or cancelled): stop at once instead of measuring for nobody.
-process.once('disconnect', () => process.exit(0));
-
-process.once('message', (message: RunRequest) => {
-  run(message)
+onceFromParent((message) => {
+  run(message as RunRequest)
     .catch(async (error: unknown) => {
       await send({ type: 'error', message: errorMessage(error) });
       process.exitCode = 1;
     })
-    .finally(() => {
-      process.removeAllListeners('disconnect');
-      process.disconnect?.();
-    });
+    .finally(() => closeParentChannel());
 });

@@ -1,5 +1,5 @@
 import type { SamplingPlan } from '../../../../shared/schemas/bench';
-import { stopReason, samplingWarnings, type StopReason } from '../sampling';
+import { samplingWarnings, stopReason, type StopReason } from '../sampling';
 import { summarize } from '../stats/summary';
 import type { PreparedBenchmark } from './benchmark';
 
@@ -11,33 +11,53 @@ export interface LoopOutcome {
 
 export type ProgressSink = (phase: 'warmup' | 'sampling', samples: number, relativeHalfWidth: number | null) => void;
 
+async function iterate(benchmark: PreparedBenchmark): Promise<number> {
+  await benchmark.beforeEach?.();
+  const value = await benchmark.measure();
+  await benchmark.afterEach?.();
+  return value;
+}
+
 /**
- * Warm-up, then adaptive sampling under the plan's stopping rule. Progress is reported at most
- * ~10 times a second so a fast kernel does not flood the parent with messages.
+ * Warm-up, then adaptive sampling under the plan's stopping rule. With several benchmarks the
+ * rounds interleave and alternate their order (A B, B A, …) so drift and order effects cancel;
+ * each stops on its own rule, sharing the time budget. Progress is reported at most ~10×/s.
  */
-export async function measureLoop(
-  benchmark: PreparedBenchmark,
+export async function measureInterleaved(
+  benchmarks: PreparedBenchmark[],
   plan: SamplingPlan,
   progress: ProgressSink,
   now: () => number = () => performance.now(),
-): Promise<LoopOutcome> {
+): Promise<LoopOutcome[]> {
   for (let i = 0; i < plan.warmupRuns; i += 1) {
-    await benchmark.measure();
+    for (const benchmark of benchmarks) await iterate(benchmark);
     progress('warmup', 0, null);
   }
-  const samples: number[] = [];
+  const samples = benchmarks.map(() => [] as number[]);
+  const reasons: Array<StopReason | null> = benchmarks.map(() => null);
   const started = now();
   let lastReport = 0;
-  let reason: StopReason | null = null;
-  while (reason === null) {
-    const value = await benchmark.measure();
-    if (!Number.isFinite(value)) throw new Error(`iteration ${samples.length + 1} produced ${value}, not a number`);
-    samples.push(value);
-    reason = stopReason(samples, plan, now() - started);
-    if (now() - lastReport > 100 || reason !== null) {
+  for (let round = 0; reasons.some((reason) => reason === null); round += 1) {
+    const order = benchmarks.map((_, index) => index);
+    if (round % 2 === 1) order.reverse();
+    for (const index of order) {
+      if (reasons[index] !== null) continue;
+      const value = await iterate(benchmarks[index]!);
+      if (!Number.isFinite(value)) {
+        throw new Error(`iteration ${samples[index]!.length + 1} produced ${value}, not a number`);
+      }
+      samples[index]!.push(value);
+    }
+    for (const index of order) reasons[index] ??= stopReason(samples[index]!, plan, now() - started);
+    if (now() - lastReport > 100 || reasons.every((reason) => reason !== null)) {
       lastReport = now();
-      progress('sampling', samples.length, samples.length >= 6 ? summarize(samples).relativeHalfWidth : null);
+      const first = samples[0]!;
+      progress('sampling', first.length, first.length >= 6 ? summarize(first).relativeHalfWidth : null);
     }
   }
-  return { samples, stopReason: reason, warnings: samplingWarnings(samples, plan, reason) };
+  return samples.map((values, index) => ({
+    samples: values,
+    stopReason: reasons[index]!,
+    warnings: samplingWarnings(values, plan, reasons[index]!),
+  }));
 }

@@ -14,7 +14,10 @@ export interface RunRequest {
   plan: SamplingPlan;
 }
 
+/** A result as the worker reports it; statistics are computed by the parent from the samples. */
+export type RawResult = Omit<BenchmarkResult, 'summary'>;
+
 export type WorkerMessage =
   | { type: 'progress'; phase: 'setup' | 'warmup' | 'sampling'; samples: number; relativeHalfWidth: number | null }
-  | { type: 'result'; value: Omit<BenchmarkResult, 'summary'> & { cpuTimeUs: number } }
+  | { type: 'result'; values: RawResult[]; cpuTimeUs: number }
   | { type: 'error'; message: string };

@@ -1,5 +1,7 @@
+import { commandBenchmark } from '../suites/command';
 import { deflate } from '../suites/compression';
 import { jsonParse, jsonStringify, numericSort, regexScan } from '../suites/js-engine';
+import { gemm, hash, latency, streamTriad } from '../suites/native-kernels';
 import type { BenchmarkFactory } from './benchmark';
 
 /** Every benchmark kind a worker can run. Native kinds load the addon lazily, inside the worker. */
@@ -9,6 +11,11 @@ export const benchmarkFactories: Record<string, BenchmarkFactory> = {
   'js.regex': regexScan,
   'js.sort': numericSort,
   'zlib.deflate': deflate,
+  'native.gemm': gemm,
+  'native.stream-triad': streamTriad,
+  'native.latency': latency,
+  'native.hash': hash,
+  command: commandBenchmark,
 };
 
 export function registerBenchmark(kind: string, factory: BenchmarkFactory): void {

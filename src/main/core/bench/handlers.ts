@@ -1,0 +1,140 @@
+import type { ApiHandlers } from '../../../shared/contract';
+import type { BenchmarkResult } from '../../../shared/schemas/bench';
+import type { HardwareProfile } from '../../../shared/schemas/hardware';
+import type { EngineEvents } from '../events';
+import type { TelemetrySampler } from '../hardware/telemetry/sampler';
+import type { JobQueue } from '../jobs/queue';
+import type { WorkerLauncher } from '../jobs/worker-launcher';
+import type { RunRepository } from '../store/runs';
+import { commandSpecs } from './command-suite';
+import { compareRuns } from './compare-runs';
+import { nativeKernelsStatus } from './native-status';
+import { planFor } from './sampling';
+import { runSuite } from './suite-runner';
+import { cpuSuite, PRESETS, type Preset } from './suites/cpu-suite';
+import { builtWorkerPath } from './worker-path';
+
+export interface BenchDeps {
+  queue: JobQueue;
+  events: EngineEvents;
+  runs: RunRepository | null;
+  launcher: WorkerLauncher;
+  profile: () => Promise<HardwareProfile>;
+  sampler: () => Promise<TelemetrySampler>;
+  storeError: string | null;
+}
+
+const PRESET_TEXT: Record<Preset, { title: string; description: string }> = {
+  quick: { title: 'Quick', description: 'About a minute: GEMM 512³ at 1 and all threads, triad, a short latency curve, JS work.' },
+  standard: { title: 'Standard', description: 'GEMM 1024³ with thread scaling, triad, latency from 4 KiB to 256 MiB, JS work.' },
+  full: { title: 'Full', description: 'Everything at full size, latency up to 512 MiB in steps of 2×.' },
+};
+
+type BenchHandlers = Pick<
+  ApiHandlers,
+  'bench.presets' | 'bench.start' | 'bench.startCommand' | 'bench.cancel' | 'bench.jobs' | 'bench.runs' | 'bench.run' | 'bench.compare' | 'bench.saveBaseline'
+>;
+
+export function benchHandlers(deps: BenchDeps): BenchHandlers {
+  const requireRuns = (): RunRepository => {
+    if (!deps.runs) throw new Error(`the local database is unavailable: ${deps.storeError}`);
+    return deps.runs;
+  };
+  const getRun = (id: number) => {
+    const run = requireRuns().get(id);
+    if (!run) throw new Error(`no run with id ${id}`);
+    return run;
+  };
+  return {
+    'bench.presets': async () => {
+      const profile = await deps.profile();
+      const native = nativeKernelsStatus();
+      return {
+        presets: PRESETS.map((id) => ({ id, ...PRESET_TEXT[id], benchmarks: cpuSuite(id, profile.cpu, native.available).length })),
+        native,
+      };
+    },
+    'bench.start': async ({ preset, level }) => {
+      const profile = await deps.profile();
+      const sampler = await deps.sampler();
+      const native = nativeKernelsStatus();
+      const specs = cpuSuite(preset, profile.cpu, native.available);
+      const workerPath = builtWorkerPath('bench-worker');
+      const jobId = deps.queue.submit(`CPU suite (${preset}, ${level})`, async ({ jobId: id, signal, progress }) => {
+        const run = await runSuite(
+          {
+            jobId: id,
+            kind: 'cpu',
+            name: `CPU ${preset}`,
+            preset,
+            level,
+            options: { native: native.available, nativeReason: native.reason },
+            specs,
+            plan: planFor(level),
+            fingerprint: profile.fingerprint,
+          },
+          {
+            launcher: deps.launcher,
+            workerPath,
+            runs: deps.runs,
+            sampler,
+            signal,
+            onProgress: progress,
+            onResult: (result: BenchmarkResult) => deps.events.emit('bench.result', { jobId: id, result }),
+          },
+        );
+        return run.id > 0 ? run.id : null;
+      });
+      return { jobId };
+    },
+    'bench.startCommand': async (input) => {
+      if (input.maxRuns < input.minRuns) throw new RangeError('maxRuns must be at least minRuns');
+      const profile = await deps.profile();
+      const sampler = await deps.sampler();
+      const specs = commandSpecs({ ...input, shell: input.shell });
+      const plan = planFor(input.level, {
+        warmupRuns: input.warmupRuns,
+        minSamples: input.minRuns,
+        maxSamples: input.maxRuns,
+        ...(input.budgetMs ? { budgetMs: input.budgetMs } : {}),
+      });
+      const workerPath = builtWorkerPath('bench-worker');
+      const name = input.commands.length > 1 ? input.commands.join(' vs ') : input.commands[0]!;
+      const jobId = deps.queue.submit(`Command: ${name}`, async ({ jobId: id, signal, progress }) => {
+        const run = await runSuite(
+          {
+            jobId: id,
+            kind: 'command',
+            name,
+            preset: 'command',
+            level: input.level,
+            options: { ...input },
+            specs,
+            plan,
+            fingerprint: profile.fingerprint,
+          },
+          {
+            launcher: deps.launcher,
+            workerPath,
+            runs: deps.runs,
+            sampler,
+            signal,
+            onProgress: progress,
+            onResult: (result: BenchmarkResult) => deps.events.emit('bench.result', { jobId: id, result }),
+          },
+        );
+        return run.id > 0 ? run.id : null;
+      });
+      return { jobId };
+    },
+    'bench.cancel': async ({ jobId }) => ({ cancelled: deps.queue.cancel(jobId) }),
+    'bench.jobs': async () => deps.queue.list(),
+    'bench.runs': async ({ limit }) => requireRuns().list(limit),
+    'bench.run': async ({ id }) => getRun(id),
+    'bench.compare': async ({ baseRunId, headRunId }) => compareRuns(getRun(baseRunId), getRun(headRunId)),
+    'bench.saveBaseline': async ({ name, runId }) => {
+      requireRuns().saveBaseline(name, runId);
+      return { name, runId };
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { TelemetrySample } from '../../../shared/schemas/telemetry';
+
+export interface NoiseInput {
+  /** Telemetry samples taken while the benchmark ran. */
+  telemetry: TelemetrySample[];
+  /** CPU time the benchmark's own worker used, and the wall time it ran. */
+  workerCpuTimeUs: number;
+  wallMs: number;
+  logicalCpus: number;
+}
+
+/** Share of the machine used by other processes above which a result is flagged. */
+const BUSY_MACHINE_SHARE = 0.1;
+/** Relative spread of the mean CPU clock above which a clock change is flagged. */
+const CLOCK_CHANGE = 0.1;
+
+/**
+ * Noise warnings attached to a result: other processes loading the machine, the CPU clock moving
+ * (turbo, power saving, thermal limits), and GPU throttling. Each says what was seen, in numbers.
+ */
+export function detectNoise(input: NoiseInput): string[] {
+  const warnings: string[] = [];
+  const { telemetry } = input;
+  if (telemetry.length < 2) return warnings;
+
+  const meanTotalPct = telemetry.reduce((sum, s) => sum + s.cpu.totalPct, 0) / telemetry.length;
+  const ownPct = input.wallMs > 0 ? (input.workerCpuTimeUs / 1000 / input.wallMs / input.logicalCpus) * 100 : 0;
+  const otherPct = meanTotalPct - ownPct;
+  if (otherPct > BUSY_MACHINE_SHARE * 100) {
+    warnings.push(
+      `machine busy: other processes used ${otherPct.toFixed(0)} % of the CPU during the run (benchmark itself ${ownPct.toFixed(0)} %)`,
+    );
+  }
+
+  const meanClocks = telemetry
+    .map((s) => (s.cpu.freqMHz.length > 0 ? s.cpu.freqMHz.reduce((a, b) => a + b, 0) / s.cpu.freqMHz.length : null))
+    .filter((v): v is number => v !== null && v > 0);
+  if (meanClocks.length >= 2) {
+    const low = Math.min(...meanClocks);
+    const high = Math.max(...meanClocks);
+    if ((high - low) / high > CLOCK_CHANGE) {
+      warnings.push(`CPU clock changed during the run: ${Math.round(low)}–${Math.round(high)} MHz`);
+    }
+  }
+
+  const throttles = new Set<string>();
+  for (const sample of telemetry) {
+    for (const gpu of sample.gpus) {
+      for (const reason of gpu.throttleReasons) {
+        if (reason !== 'gpu_idle' && reason !== 'applications_clocks_setting') throttles.add(`GPU ${gpu.index} ${reason}`);
+      }
+    }
+  }
+  if (throttles.size > 0) warnings.push(`throttling during the run: ${[...throttles].join(', ')}`);
+
+  const temperatures = telemetry.map((s) => s.cpu.temperatureC).filter((t): t is number => t !== null);
+  if (temperatures.length > 0 && Math.max(...temperatures) >= 95) {
+    warnings.push(`CPU reached ${Math.max(...temperatures)} °C: thermal throttling is likely`);
+  }
+  return warnings;
+}

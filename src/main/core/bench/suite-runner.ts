@@ -1,0 +1,134 @@
+import os from 'node:os';
+import type { BenchmarkResult, Level, Run, SamplingPlan } from '../../../shared/schemas/bench';
+import type { Progress } from '../../../shared/schemas/progress';
+import type { TelemetrySample } from '../../../shared/schemas/telemetry';
+import type { TelemetrySampler } from '../hardware/telemetry/sampler';
+import type { WorkerLauncher } from '../jobs/worker-launcher';
+import type { RunRepository } from '../store/runs';
+import { errorMessage } from '../util/timebox';
+import { detectNoise } from './noise';
+import { BenchmarkCancelledError, BenchmarkFailedError, runBenchmark } from './runner';
+import type { BenchmarkSpec } from './worker/protocol';
+
+export interface SuiteRequest {
+  jobId: string;
+  kind: Run['kind'];
+  name: string;
+  preset: string;
+  level: Level;
+  options: Record<string, unknown>;
+  specs: BenchmarkSpec[];
+  plan: SamplingPlan;
+  fingerprint: string;
+}
+
+export interface SuiteDeps {
+  launcher: WorkerLauncher;
+  workerPath: string;
+  runs: RunRepository | null;
+  sampler: TelemetrySampler | null;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  onResult?: (result: BenchmarkResult) => void;
+}
+
+/**
+ * Runs a suite one benchmark at a time (so they do not disturb each other), each in its own
+ * worker, with telemetry sampled alongside for noise warnings. A failing benchmark is recorded
+ * and the suite goes on; cancelling stops it. Results and raw samples are stored as they come.
+ */
+export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<Run> {
+  const runId = deps.runs?.start(request.kind, request.name, request.fingerprint, {
+    preset: request.preset,
+    level: request.level,
+    options: request.options,
+  });
+  const startedAt = new Date().toISOString();
+  const results: BenchmarkResult[] = [];
+  const failures: Run['failures'] = [];
+  const runWarnings: string[] = [];
+  const telemetry: TelemetrySample[] = [];
+  const unsubscribe = deps.sampler?.onSample((sample) => telemetry.push(sample));
+  const samplerWasRunning = deps.sampler?.status().running ?? false;
+  if (deps.sampler && !samplerWasRunning) deps.sampler.start(2);
+  const total = request.specs.length;
+  let status: Exclude<Run['status'], 'running'> = 'completed';
+  try {
+    for (const [index, spec] of request.specs.entries()) {
+      if (deps.signal?.aborted) {
+        status = 'cancelled';
+        break;
+      }
+      const report = (fraction: number, description: string) =>
+        deps.onProgress?.({
+          kind: 'step',
+          jobId: request.jobId,
+          value: Math.min(1, (index + fraction) / total),
+          title: `${index + 1}/${total} ${spec.title}`,
+          description,
+        });
+      report(0, 'starting');
+      const windowStart = telemetry.length;
+      try {
+        const measured = await runBenchmark(spec, request.plan, {
+          launcher: deps.launcher,
+          workerPath: deps.workerPath,
+          signal: deps.signal,
+          onProgress: (p) =>
+            report(
+              p.phase === 'sampling' ? Math.min(0.95, p.samples / request.plan.minSamples / 2) : 0.05,
+              p.phase === 'sampling'
+                ? `${p.samples} samples${p.relativeHalfWidth === null ? '' : `, ±${(p.relativeHalfWidth * 100).toFixed(1)} %`}`
+                : p.phase,
+            ),
+        });
+        const noise = detectNoise({
+          telemetry: telemetry.slice(windowStart),
+          workerCpuTimeUs: measured.cpuTimeUs,
+          wallMs: measured.finishedAt - measured.startedAt,
+          logicalCpus: os.cpus().length,
+        });
+        for (const result of measured.results) {
+          const withNoise: BenchmarkResult = { ...result, warnings: [...result.warnings, ...noise] };
+          results.push(withNoise);
+          if (runId !== undefined) deps.runs?.addResult(runId, withNoise);
+          deps.onResult?.(withNoise);
+        }
+      } catch (error) {
+        if (error instanceof BenchmarkCancelledError) {
+          status = 'cancelled';
+          break;
+        }
+        const reason = error instanceof BenchmarkFailedError ? error.reason : errorMessage(error);
+        failures.push({ id: spec.id, title: spec.title, error: reason });
+      }
+    }
+  } finally {
+    unsubscribe?.();
+    if (deps.sampler && !samplerWasRunning) await deps.sampler.stop();
+  }
+  if (status === 'completed' && results.length === 0 && failures.length > 0) status = 'failed';
+  const noisy = results.filter((r) => r.warnings.some((w) => w.startsWith('machine busy'))).length;
+  if (noisy > 0) runWarnings.push(`${noisy} of ${results.length} benchmarks ran while the machine was busy`);
+  const error = status === 'failed' ? `every benchmark failed; first: ${failures[0]!.error}` : null;
+  if (runId !== undefined) deps.runs?.finish(runId, status, { error, failures, warnings: runWarnings });
+  deps.onProgress?.(
+    status === 'completed'
+      ? { kind: 'done', jobId: request.jobId, title: `${request.name}: ${results.length} results` }
+      : { kind: 'failed', jobId: request.jobId, title: request.name, error: error ?? status },
+  );
+  return {
+    id: runId ?? -1,
+    kind: request.kind,
+    name: request.name,
+    fingerprint: request.fingerprint,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    status,
+    error,
+    settings: { preset: request.preset, level: request.level, options: request.options },
+    results,
+    failures,
+    warnings: runWarnings,
+  };
+}
