@@ -56,6 +56,8 @@ export const apiMethods = {
         suite: z.literal('cpu'),
         preset: z.enum(['quick', 'standard', 'full']).default('quick'),
         level: LevelSchema.default('basic'),
+        /** Only benchmarks whose id starts with one of these (e.g. "gemm", "latency"). */
+        only: z.array(z.string().min(1)).optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),

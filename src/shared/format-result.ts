@@ -9,7 +9,8 @@ export function formatValue(value: number, unit: string): string {
 
 /** "12.3 GB/s ± 0.8 % (n=24)": the median, the CI half-width, the sample count. */
 export function formatSummary(summary: Summary, unit: string): string {
-  const spread = summary.relativeHalfWidth === null ? 'no CI (n<6)' : `± ${(summary.relativeHalfWidth * 100).toFixed(1)} %`;
+  const spread =
+    summary.relativeHalfWidth === null ? 'no CI (n<6)' : `± ${(summary.relativeHalfWidth * 100).toFixed(1)} %`;
   return `${formatValue(summary.median, unit)} ${spread} (n=${summary.n})`;
 }
 

@@ -7,6 +7,8 @@ import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareNative } from './ref/compare-native.mjs';
+import { sgemmReference, triadReference } from './ref/run-refs.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'bin', 'tunebench.js');
@@ -123,6 +125,121 @@ if (process.platform === 'linux') {
 } else {
   console.log('\ntelemetry sampler overhead: measured on Linux only (/proc/<pid>/stat)');
 }
+// 3. Command timing against hyperfine (Debian package), interleaved rounds.
+function hasHyperfine() {
+  return spawnSync('hyperfine', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+function hyperfineMedianMs(args, command) {
+  const out = join(home, 'hyperfine.json');
+  const result = spawnSync('hyperfine', ['--style', 'none', ...args, '--export-json', out, command], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`hyperfine failed: ${result.stderr}`);
+  const r = JSON.parse(readFileSync(out, 'utf8')).results[0];
+  return { median: r.median * 1000, n: r.times.length };
+}
+
+function tunebenchMedianMs(args, command) {
+  const result = spawnSync(process.execPath, [cli, 'bench', 'run', '--json', ...args, command], {
+    env,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`tunebench bench run failed: ${result.stderr}`);
+  const primary = JSON.parse(result.stdout).results[0];
+  return { median: primary.summary.median, n: primary.summary.n };
+}
+
+function wallOf(fn) {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+if (hasHyperfine()) {
+  const ROUNDS = 3;
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    theirs.push(hyperfineMedianMs(['--warmup', '3', '--runs', '30'], 'sleep 0.02').median);
+    ours.push(tunebenchMedianMs(['--warmup', '3', '--runs', '30'], 'sleep 0.02').median);
+  }
+  const oursS = summary(ours);
+  const theirsS = summary(theirs);
+  const diff = oursS.median / theirsS.median - 1;
+  console.log(`\ncommand timing of 'sleep 0.02' (median of 30 runs per round, ${ROUNDS} interleaved rounds)`);
+  console.log(`  tunebench bench run             ${fmt(oursS, 'ms', 3)}`);
+  console.log(`  reference: hyperfine            ${fmt(theirsS, 'ms', 3)}`);
+  console.log(
+    `  difference                      ${(diff * 100).toFixed(2)} % (goal within ±3 %: ${Math.abs(diff) <= 0.03 ? 'met' : 'MISSED'})`,
+  );
+
+  // Harness overhead per run: the tool's total wall time for N runs of `true` (no shell), divided by N.
+  const N = 200;
+  const oursWall = [];
+  const theirsWall = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    theirsWall.push(wallOf(() => hyperfineMedianMs(['-N', '--warmup', '0', '--runs', String(N)], 'true')) / N);
+    oursWall.push(wallOf(() => tunebenchMedianMs(['--no-shell', '--warmup', '0', '--runs', String(N)], 'true')) / N);
+  }
+  const measuredTrue = tunebenchMedianMs(['--no-shell', '--runs', '50'], 'true');
+  const hyperfineTrue = hyperfineMedianMs(['-N', '--runs', '50'], 'true');
+  const oursWallS = summary(oursWall);
+  const theirsWallS = summary(theirsWall);
+  console.log(`\nharness overhead for 'true' (no shell)`);
+  console.log(
+    `  measured time of true           tunebench ${measuredTrue.median.toFixed(3)} ms, hyperfine ${hyperfineTrue.median.toFixed(3)} ms (n=50 each)`,
+  );
+  console.log(
+    `  wall time per run, tunebench    ${fmt(oursWallS, 'ms', 3)} (process start-up included, amortised over ${N} runs)`,
+  );
+  console.log(`  wall time per run, hyperfine    ${fmt(theirsWallS, 'ms', 3)}`);
+  console.log(
+    `  ratio                           ${(oursWallS.median / theirsWallS.median).toFixed(2)}× (goal ≤ 1: ${oursWallS.median <= theirsWallS.median ? 'met' : 'MISSED'})`,
+  );
+} else {
+  console.log('\ncommand timing: hyperfine not installed (apt-get install hyperfine); comparison skipped');
+}
+
+// 4. CPU suite kernels against OpenBLAS and a C triad, same machine, same run.
+const native = await compareNative({ threadCounts: [...new Set([1, os.cpus().length])] });
+if (!native.ok) {
+  console.log(`\nnative kernels: ${native.reason}`);
+} else {
+  console.log(`\nnative kernels against references, best of 10 (GEMM n=1024; triad 16 Mi doubles per array)`);
+  for (const row of native.rows) {
+    console.log(
+      `  ${row.threads} thread(s): GEMM ${row.gemm.ours.toFixed(1)} vs OpenBLAS ${row.gemm.ref.toFixed(1)} GFLOP/s = ${((row.gemm.ours / row.gemm.ref) * 100).toFixed(0)} % (goal ≥ 40 %); triad ${row.triad.ours.toFixed(1)} vs C ${row.triad.ref.toFixed(1)} GB/s = ${((row.triad.ours / row.triad.ref) * 100).toFixed(0)} % (goal ≥ 80 %)${row.refReason ? ` [${row.refReason}]` : ''}`,
+    );
+  }
+  // What the suite itself reports (median, CI, n), against the references' best in the same run.
+  const suite = spawnSync(
+    process.execPath,
+    [cli, 'bench', 'cpu', '--standard', '--only', 'gemm-1024,triad', '--json'],
+    { env, encoding: 'utf8' },
+  );
+  if (suite.status === 0) {
+    console.log('  the CPU suite as it reports (median ± CI, n):');
+    for (const result of JSON.parse(suite.stdout).results) {
+      const threads = Number(result.params.threads);
+      const isGemm = result.id.startsWith('gemm');
+      const ref = isGemm
+        ? await sgemmReference({ n: 1024, threads, runs: 10 })
+        : await triadReference({ elements: Number(result.params.elements), threads, runs: 10 });
+      const refValue = ref.ok ? (isGemm ? ref.gflops : ref.gbps) : null;
+      const s = result.summary;
+      console.log(
+        `    ${result.title.padEnd(28)} ${s.median.toFixed(1)} ${result.unit} ± ${((s.relativeHalfWidth ?? 0) * 100).toFixed(1)} % (n=${s.n})` +
+          (refValue
+            ? ` = ${((s.median / refValue) * 100).toFixed(0)} % of ${isGemm ? 'OpenBLAS' : 'the C triad'}'s best ${refValue.toFixed(1)} (goal ≥ ${isGemm ? 70 : 80} %)`
+            : ` (reference: ${ref.reason})`),
+      );
+    }
+  } else {
+    console.log(`  the CPU suite failed: ${suite.stderr.trim().split('\n').at(-1)}`);
+  }
+}
+
 console.log(
   `\nload average at the end ${loadAverage()}${Number(loadAverage()) > os.cpus().length * 0.5 ? ' — the machine was busy; treat these numbers with care' : ''}`,
 );

@@ -41,9 +41,10 @@ static void usage(const char *why) {
   exit(TOOL_FAILURE);
 }
 
-/* A termination request to tb-exec is passed on to the command, so cancelling a benchmark stops both. */
+/* A termination request to tb-exec is passed on to the command's whole process group, so cancelling
+   or timing out a benchmark also stops what the command started (`sh -c 'sleep 30'` leaves sleep). */
 static void forward_signal(int sig) {
-  if (child_pid > 0) kill(child_pid, sig);
+  if (child_pid > 0) kill(-child_pid, sig);
 }
 
 static int64_t monotonic_ns(void) {
@@ -166,6 +167,8 @@ int main(int argc, char **argv) {
     return TOOL_FAILURE;
   }
   if (pid == 0) {
+    /* Its own process group, so a signal reaches the command and every process it started. */
+    setpgid(0, 0);
     close(err_pipe[0]);
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
@@ -184,6 +187,8 @@ int main(int argc, char **argv) {
     (void)ignored;
     _exit(127);
   }
+  /* Also from the parent: whichever runs first, the group exists before any signal is forwarded. */
+  setpgid(pid, pid);
   child_pid = pid;
   close(err_pipe[1]);
 

@@ -13,4 +13,3 @@ export async function resolveRunRef(engine: Engine, ref: string): Promise<number
   if (!named) throw new Error(`no run or baseline named "${ref}" (use a run id, "latest" or a saved baseline name)`);
   return named.id;
 }
-

@@ -64,7 +64,12 @@ export function benchRunCommand(): Command {
     .option('-r, --runs <runs>', 'exactly this many timed runs', positiveInt)
     .option('-p, --prepare <command>', 'run before each timed run, untimed (e.g. drop caches)')
     .option('-c, --cleanup <command>', 'run after each timed run, untimed')
-    .option('-L, --parameter-list <name=values>', 'run once per value, replacing {name} (repeatable)', parameterList, [])
+    .option(
+      '-L, --parameter-list <name=values>',
+      'run once per value, replacing {name} (repeatable)',
+      parameterList,
+      [],
+    )
     .option('--timeout <seconds>', 'kill a run that takes longer', (v) => Number(v), 60)
     .option('-i, --ignore-failure', 'time commands even when they exit non-zero')
     .option('--show-output', "show the commands' stdout (hidden by default, like hyperfine)")
@@ -78,7 +83,8 @@ export function benchRunCommand(): Command {
       "\nExamples:\n  tunebench bench run 'sleep 0.02'\n  tunebench bench run 'gzip -k -f big.txt' --vs 'zstd -f big.txt' --prepare 'rm -f big.txt.*'\n  tunebench bench run -L threads=1,2,4 'make -j{threads}'\n  tunebench bench run --no-shell -- node -e 0",
     )
     .action(async (words: string[], options: RunOptions) => {
-      if (!Number.isFinite(options.timeout) || options.timeout <= 0) throw new Error('--timeout must be a positive number of seconds');
+      if (!Number.isFinite(options.timeout) || options.timeout <= 0)
+        throw new Error('--timeout must be a positive number of seconds');
       const command = words.length === 1 ? words[0]! : quote(words);
       const engine = createCliEngine('cli');
       try {
@@ -110,9 +116,12 @@ export function benchRunCommand(): Command {
         unsubscribe();
         if (job.resultRef === null) throw new Error(job.error ?? `the benchmark ended ${job.status}`);
         const run = await engine.handlers['bench.run']({ id: job.resultRef });
-        if (options.saveBaseline) await engine.handlers['bench.saveBaseline']({ name: options.saveBaseline, runId: run.id });
+        if (options.saveBaseline)
+          await engine.handlers['bench.saveBaseline']({ name: options.saveBaseline, runId: run.id });
         if (options.exportJson) writeFileSync(options.exportJson, `${JSON.stringify(run, null, 2)}\n`);
-        const comparison = baseId ? await engine.handlers['bench.compare']({ baseRunId: baseId, headRunId: run.id }) : null;
+        const comparison = baseId
+          ? await engine.handlers['bench.compare']({ baseRunId: baseId, headRunId: run.id })
+          : null;
         if (options.json) process.stdout.write(`${JSON.stringify(comparison ? { run, comparison } : run, null, 2)}\n`);
         else {
           process.stdout.write(`${formatCommandRun(run)}\n`);

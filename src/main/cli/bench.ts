@@ -28,40 +28,65 @@ function cpuCommand(): Command {
     .addOption(new Option('--quick', 'about a minute (default)').conflicts(['standard', 'full']))
     .addOption(new Option('--standard', 'larger sizes, thread scaling, longer latency curve').conflicts(['full']))
     .addOption(new Option('--full', 'everything at full size'))
-    .option('--level <level>', 'sampling precision: basic (±3 %), moderate (±1 %), aggressive (±0.5 %)', parseLevel, 'basic')
+    .option(
+      '--level <level>',
+      'sampling precision: basic (±3 %), moderate (±1 %), aggressive (±0.5 %)',
+      parseLevel,
+      'basic',
+    )
     .option('--json', 'print the run as JSON')
+    .option('--only <ids>', 'only benchmarks whose id starts with one of these, comma-separated (gemm,triad,latency,…)')
     .option('--baseline <name>', 'compare with a saved baseline (run id, name or "latest") after the run')
     .option('--save-baseline <name>', 'save this run as a named baseline')
-    .action(async (options: { quick?: boolean; standard?: boolean; full?: boolean; level: Level; json?: boolean; baseline?: string; saveBaseline?: string }) => {
-      const preset = options.full ? 'full' : options.standard ? 'standard' : 'quick';
-      await withEngine(async (engine) => {
-        const baseId = options.baseline ? await resolveRunRef(engine, options.baseline) : null;
-        const { native } = await engine.handlers['bench.presets']({});
-        if (!native.available) process.stderr.write(`note: ${native.reason}\n`);
-        const unsubscribe = engine.events.on('job.progress', progressPrinter());
-        const { jobId } = await engine.handlers['bench.start']({ suite: 'cpu', preset, level: options.level });
-        const cancel = () => {
-          process.stderr.write('\ncancelling…\n');
-          void engine.handlers['bench.cancel']({ jobId });
-        };
-        process.once('SIGINT', cancel);
-        const job = await engine.queue.settled(jobId);
-        process.off('SIGINT', cancel);
-        unsubscribe();
-        if (job.status === 'failed') throw new Error(job.error ?? 'the suite failed');
-        if (job.resultRef === null) throw new Error(`the suite ended ${job.status} without a stored run`);
-        const run = await engine.handlers['bench.run']({ id: job.resultRef });
-        if (options.saveBaseline) await engine.handlers['bench.saveBaseline']({ name: options.saveBaseline, runId: run.id });
-        const comparison = baseId ? await engine.handlers['bench.compare']({ baseRunId: baseId, headRunId: run.id }) : null;
-        if (options.json) process.stdout.write(`${JSON.stringify(comparison ? { run, comparison } : run, null, 2)}\n`);
-        else {
-          process.stdout.write(`${formatRun(run)}\n`);
-          if (comparison) process.stdout.write(`\n${formatComparison(comparison)}\n`);
-          if (options.saveBaseline) process.stdout.write(`saved as baseline "${options.saveBaseline}"\n`);
-        }
-        if (job.status === 'cancelled') process.exitCode = 130;
-      });
-    });
+    .action(
+      async (options: {
+        quick?: boolean;
+        standard?: boolean;
+        full?: boolean;
+        level: Level;
+        json?: boolean;
+        only?: string;
+        baseline?: string;
+        saveBaseline?: string;
+      }) => {
+        const preset = options.full ? 'full' : options.standard ? 'standard' : 'quick';
+        await withEngine(async (engine) => {
+          const baseId = options.baseline ? await resolveRunRef(engine, options.baseline) : null;
+          const { native } = await engine.handlers['bench.presets']({});
+          if (!native.available) process.stderr.write(`note: ${native.reason}\n`);
+          const unsubscribe = engine.events.on('job.progress', progressPrinter());
+          const only = options.only
+            ?.split(',')
+            .map((id) => id.trim())
+            .filter(Boolean);
+          const { jobId } = await engine.handlers['bench.start']({ suite: 'cpu', preset, level: options.level, only });
+          const cancel = () => {
+            process.stderr.write('\ncancelling…\n');
+            void engine.handlers['bench.cancel']({ jobId });
+          };
+          process.once('SIGINT', cancel);
+          const job = await engine.queue.settled(jobId);
+          process.off('SIGINT', cancel);
+          unsubscribe();
+          if (job.status === 'failed') throw new Error(job.error ?? 'the suite failed');
+          if (job.resultRef === null) throw new Error(`the suite ended ${job.status} without a stored run`);
+          const run = await engine.handlers['bench.run']({ id: job.resultRef });
+          if (options.saveBaseline)
+            await engine.handlers['bench.saveBaseline']({ name: options.saveBaseline, runId: run.id });
+          const comparison = baseId
+            ? await engine.handlers['bench.compare']({ baseRunId: baseId, headRunId: run.id })
+            : null;
+          if (options.json)
+            process.stdout.write(`${JSON.stringify(comparison ? { run, comparison } : run, null, 2)}\n`);
+          else {
+            process.stdout.write(`${formatRun(run)}\n`);
+            if (comparison) process.stdout.write(`\n${formatComparison(comparison)}\n`);
+            if (options.saveBaseline) process.stdout.write(`saved as baseline "${options.saveBaseline}"\n`);
+          }
+          if (job.status === 'cancelled') process.exitCode = 130;
+        });
+      },
+    );
 }
 
 function listCommand(): Command {
@@ -77,7 +102,9 @@ function listCommand(): Command {
         else
           for (const run of runs) {
             const names = run.baselines.length > 0 ? ` [${run.baselines.join(', ')}]` : '';
-            process.stdout.write(`${String(run.id).padStart(4)}  ${run.startedAt}  ${run.status.padEnd(9)}  ${run.benchmarks} results  ${run.name}${names}\n`);
+            process.stdout.write(
+              `${String(run.id).padStart(4)}  ${run.startedAt}  ${run.status.padEnd(9)}  ${run.benchmarks} results  ${run.name}${names}\n`,
+            );
           }
       }),
     );
@@ -108,7 +135,9 @@ function compareCommand(): Command {
           baseRunId: await resolveRunRef(engine, base),
           headRunId: await resolveRunRef(engine, head),
         });
-        process.stdout.write(options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`);
+        process.stdout.write(
+          options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
+        );
       }),
     );
 }

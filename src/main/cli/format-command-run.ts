@@ -21,10 +21,18 @@ export function formatCommandRun(run: Run): string {
     lines.push(
       `  Time (median ${ci}):  ${formatValue(s.median, 'ms')}${user !== undefined ? `   [User: ${formatValue(user, 'ms')}, System: ${formatValue(sys ?? 0, 'ms')}]` : ''}`,
     );
-    lines.push(`  Range (min … max):    ${formatValue(s.min, 'ms')} … ${formatValue(s.max, 'ms')}    ${s.n} runs (stopped: ${primary.stopReason})`);
-    if (rss) lines.push(`  Peak RSS:             ${formatValue(rss.median, 'MiB')} median, ${formatValue(rss.max, 'MiB')} max`);
+    lines.push(
+      `  Range (min … max):    ${formatValue(s.min, 'ms')} … ${formatValue(s.max, 'ms')}    ${s.n} runs (stopped: ${primary.stopReason})`,
+    );
+    if (rss)
+      lines.push(
+        `  Peak RSS:             ${formatValue(rss.median, 'MiB')} median, ${formatValue(rss.max, 'MiB')} max`,
+      );
     const outliers = s.outliers.mild.length + s.outliers.severe.length;
-    if (outliers > 0) lines.push(`  ⚠ ${outliers} statistical outliers (flagged, kept): consider a quieter machine or more warm-up runs`);
+    if (outliers > 0)
+      lines.push(
+        `  ⚠ ${outliers} statistical outliers (flagged, kept): consider a quieter machine or more warm-up runs`,
+      );
     for (const warning of primary.warnings) lines.push(`  ⚠ ${warning}`);
     lines.push('');
   }

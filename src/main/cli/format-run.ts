@@ -3,12 +3,21 @@ import { formatPercent, formatSummary, formatValue } from '../../shared/format-r
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The result table of a run: median ± CI (n), outliers, extras and warnings. */
 export function formatRun(run: Run): string {
-  const lines = [`Run ${run.id}: ${run.name} — ${run.status}, ${run.settings.level} precision, started ${run.startedAt}`];
+  const lines = [
+    `Run ${run.id}: ${run.name} — ${run.status}, ${run.settings.level} precision, started ${run.startedAt}`,
+  ];
   const rows = [['benchmark', 'median ± 95 % CI (samples)', 'min … max', 'outliers', 'notes']];
   for (const result of run.results) {
     const s = result.summary;
@@ -49,7 +58,9 @@ export function formatComparison(comparison: RunComparison): string {
   }
   const lines = [`Run ${comparison.baseRunId} → run ${comparison.headRunId}`, table(rows)];
   if (comparison.geomeanTimeRatio !== null) {
-    lines.push(`geomean time ratio ${comparison.geomeanTimeRatio.toFixed(3)} (${formatPercent(comparison.geomeanTimeRatio - 1)}; below 1 is faster)`);
+    lines.push(
+      `geomean time ratio ${comparison.geomeanTimeRatio.toFixed(3)} (${formatPercent(comparison.geomeanTimeRatio - 1)}; below 1 is faster)`,
+    );
   }
   if (comparison.onlyInBase.length > 0) lines.push(`only in base: ${comparison.onlyInBase.join(', ')}`);
   if (comparison.onlyInHead.length > 0) lines.push(`only in head: ${comparison.onlyInHead.join(', ')}`);

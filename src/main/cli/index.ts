@@ -9,7 +9,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 main(process.argv).then(
   (code) => {
-    process.exitCode = code;
+    // Commands set process.exitCode themselves for "ran, but something failed" outcomes.
+    if (code !== 0 || process.exitCode === undefined) process.exitCode = code;
   },
   (error: unknown) => {
     process.stderr.write(`tunebench: ${String(error)}\n`);

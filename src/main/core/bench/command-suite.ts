@@ -24,7 +24,9 @@ export function parameterCombinations(lists: Array<{ name: string; values: strin
   let combinations: Array<Record<string, string>> = [{}];
   for (const list of lists) {
     if (list.values.length === 0) throw new RangeError(`parameter list "${list.name}" has no values`);
-    combinations = combinations.flatMap((combination) => list.values.map((value) => ({ ...combination, [list.name]: value })));
+    combinations = combinations.flatMap((combination) =>
+      list.values.map((value) => ({ ...combination, [list.name]: value })),
+    );
   }
   return combinations;
 }
@@ -57,7 +59,10 @@ export function commandSpecs(options: CommandSuiteOptions): BenchmarkSpec[] {
     return {
       kind: 'command',
       id: slug(definitions.map((d) => d.id).join('+')),
-      title: definitions.length > 1 ? `${definitions.map((d) => d.title).join(' vs ')}` : `${definitions[0]!.title}${suffix ? '' : ''}`,
+      title:
+        definitions.length > 1
+          ? `${definitions.map((d) => d.title).join(' vs ')}`
+          : `${definitions[0]!.title}${suffix ? '' : ''}`,
       params: {
         commands: JSON.stringify(definitions),
         shell: options.shell,

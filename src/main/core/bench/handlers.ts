@@ -25,14 +25,28 @@ export interface BenchDeps {
 }
 
 const PRESET_TEXT: Record<Preset, { title: string; description: string }> = {
-  quick: { title: 'Quick', description: 'About a minute: GEMM 512³ at 1 and all threads, triad, a short latency curve, JS work.' },
-  standard: { title: 'Standard', description: 'GEMM 1024³ with thread scaling, triad, latency from 4 KiB to 256 MiB, JS work.' },
+  quick: {
+    title: 'Quick',
+    description: 'About a minute: GEMM 512³ at 1 and all threads, triad, a short latency curve, JS work.',
+  },
+  standard: {
+    title: 'Standard',
+    description: 'GEMM 1024³ with thread scaling, triad, latency from 4 KiB to 256 MiB, JS work.',
+  },
   full: { title: 'Full', description: 'Everything at full size, latency up to 512 MiB in steps of 2×.' },
 };
 
 type BenchHandlers = Pick<
   ApiHandlers,
-  'bench.presets' | 'bench.start' | 'bench.startCommand' | 'bench.cancel' | 'bench.jobs' | 'bench.runs' | 'bench.run' | 'bench.compare' | 'bench.saveBaseline'
+  | 'bench.presets'
+  | 'bench.start'
+  | 'bench.startCommand'
+  | 'bench.cancel'
+  | 'bench.jobs'
+  | 'bench.runs'
+  | 'bench.run'
+  | 'bench.compare'
+  | 'bench.saveBaseline'
 >;
 
 export function benchHandlers(deps: BenchDeps): BenchHandlers {
@@ -50,15 +64,25 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
       const profile = await deps.profile();
       const native = nativeKernelsStatus();
       return {
-        presets: PRESETS.map((id) => ({ id, ...PRESET_TEXT[id], benchmarks: cpuSuite(id, profile.cpu, native.available).length })),
+        presets: PRESETS.map((id) => ({
+          id,
+          ...PRESET_TEXT[id],
+          benchmarks: cpuSuite(id, profile.cpu, native.available).length,
+        })),
         native,
       };
     },
-    'bench.start': async ({ preset, level }) => {
+    'bench.start': async ({ preset, level, only }) => {
       const profile = await deps.profile();
       const sampler = await deps.sampler();
       const native = nativeKernelsStatus();
-      const specs = cpuSuite(preset, profile.cpu, native.available);
+      const all = cpuSuite(preset, profile.cpu, native.available);
+      const specs = only ? all.filter((spec) => only.some((prefix) => spec.id.startsWith(prefix))) : all;
+      if (specs.length === 0) {
+        throw new RangeError(
+          `no benchmark id starts with ${only!.join(', ')}; ids: ${all.map((s) => s.id).join(', ')}`,
+        );
+      }
       const workerPath = builtWorkerPath('bench-worker');
       const jobId = deps.queue.submit(`CPU suite (${preset}, ${level})`, async ({ jobId: id, signal, progress }) => {
         const run = await runSuite(
@@ -68,7 +92,7 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
             name: `CPU ${preset}`,
             preset,
             level,
-            options: { native: native.available, nativeReason: native.reason },
+            options: { native: native.available, nativeReason: native.reason, only: only ?? null },
             specs,
             plan: planFor(level),
             fingerprint: profile.fingerprint,

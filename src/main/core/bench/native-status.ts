@@ -11,6 +11,7 @@ export function nativeKernelsStatus(): { available: boolean; reason: string } {
   if (dir && existsSync(join(dir, 'tunebench_cpu.node'))) return { available: true, reason: '' };
   return {
     available: false,
-    reason: 'native CPU kernels are not built: run `npm run build:native` (needs a C++ compiler); JS benchmarks still run',
+    reason:
+      'native CPU kernels are not built: run `npm run build:native` (needs a C++ compiler); JS benchmarks still run',
   };
 }

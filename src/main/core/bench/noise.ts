@@ -47,7 +47,8 @@ export function detectNoise(input: NoiseInput): string[] {
   for (const sample of telemetry) {
     for (const gpu of sample.gpus) {
       for (const reason of gpu.throttleReasons) {
-        if (reason !== 'gpu_idle' && reason !== 'applications_clocks_setting') throttles.add(`GPU ${gpu.index} ${reason}`);
+        if (reason !== 'gpu_idle' && reason !== 'applications_clocks_setting')
+          throttles.add(`GPU ${gpu.index} ${reason}`);
       }
     }
   }

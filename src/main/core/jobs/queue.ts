@@ -34,7 +34,16 @@ export class JobQueue {
 
   submit(title: string, body: JobBody): string {
     const id = randomUUID();
-    this.jobs.set(id, { id, title, status: 'queued', progress: null, error: null, resultRef: null, body, controller: new AbortController() });
+    this.jobs.set(id, {
+      id,
+      title,
+      status: 'queued',
+      progress: null,
+      error: null,
+      resultRef: null,
+      body,
+      controller: new AbortController(),
+    });
     this.order.push(id);
     this.pump();
     return id;

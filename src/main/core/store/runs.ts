@@ -140,8 +140,7 @@ export class RunRepository {
 
   baseline(name: string): Run | null {
     const row = this.db.prepare('SELECT run_id FROM baselines WHERE name = ?').get(name) as
-      | { run_id: number }
-      | undefined;
+      { run_id: number } | undefined;
     return row ? this.get(Number(row.run_id)) : null;
   }
 

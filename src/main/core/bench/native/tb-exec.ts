@@ -97,12 +97,16 @@ export function runTbExec(
   }
   return new Promise((resolve, reject) => {
     child.on('error', reject);
+    child.on('exit', () => {
+      if (!timedOut) return;
+      // A process outside the group may still hold the pipes open: do not wait for them.
+      for (const timer of timers) clearTimeout(timer);
+      for (const stream of child.stdio) stream?.destroy();
+      reject(new Error(`"${command}" did not finish within ${options.timeoutMs} ms and was stopped`));
+    });
     child.on('close', (code) => {
       for (const timer of timers) clearTimeout(timer);
-      if (timedOut) {
-        reject(new Error(`"${command}" did not finish within ${options.timeoutMs} ms and was stopped`));
-        return;
-      }
+      if (timedOut) return;
       const line = result().trim();
       if (line === '') {
         reject(new Error(`tb-exec wrote no result (exit code ${code}): ${stderr().trim()}`));

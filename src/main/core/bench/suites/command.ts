@@ -30,8 +30,15 @@ export function splitCommand(command: string): string[] {
   const parts = parse(command);
   const argv: string[] = [];
   for (const part of parts) {
+    // Without a shell nothing expands globs: the pattern is passed on literally, as hyperfine -N does.
+    if (typeof part === 'object' && 'op' in part && part.op === 'glob') {
+      argv.push(part.pattern);
+      continue;
+    }
     if (typeof part !== 'string') {
-      throw new CommandFailedError(`"${command}" uses shell syntax (${JSON.stringify(part)}); run it with a shell (drop --no-shell)`);
+      throw new CommandFailedError(
+        `"${command}" uses shell syntax (${JSON.stringify(part)}); run it with a shell (drop --no-shell)`,
+      );
     }
     argv.push(part);
   }
@@ -54,7 +61,10 @@ function runUntimed(command: string, what: string, timeoutMs: number): Promise<v
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new CommandFailedError(`${what} command "${command}" failed (${signal ?? `exit ${code}`}): ${stderr.trim()}`));
+      else
+        reject(
+          new CommandFailedError(`${what} command "${command}" failed (${signal ?? `exit ${code}`}): ${stderr.trim()}`),
+        );
     });
   });
 }
@@ -103,7 +113,8 @@ async function timeOnce(tbExec: string, argv: string[], params: CommandParams, l
 /** What starting `sh -c ''` costs; hyperfine subtracts it from every timing made through a shell. */
 async function shellOverhead(tbExec: string, params: CommandParams): Promise<Timing> {
   const runs: Timing[] = [];
-  for (let i = 0; i < SHELL_CALIBRATION_RUNS; i += 1) runs.push(await timeOnce(tbExec, ['sh', '-c', ''], params, "sh -c ''"));
+  for (let i = 0; i < SHELL_CALIBRATION_RUNS; i += 1)
+    runs.push(await timeOnce(tbExec, ['sh', '-c', ''], params, "sh -c ''"));
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
@@ -113,7 +124,12 @@ async function shellOverhead(tbExec: string, params: CommandParams): Promise<Tim
   };
 }
 
-function prepareCommand(definition: CommandDefinition, params: CommandParams, tbExec: string, overhead: Timing | null): PreparedBenchmark {
+function prepareCommand(
+  definition: CommandDefinition,
+  params: CommandParams,
+  tbExec: string,
+  overhead: Timing | null,
+): PreparedBenchmark {
   const argv = argvFor(definition.command, params.shell);
   const user: number[] = [];
   const system: number[] = [];
@@ -151,7 +167,8 @@ function prepareCommand(definition: CommandDefinition, params: CommandParams, tb
 export const commandBenchmark: BenchmarkFactory = async (raw) => {
   const params = raw as unknown as CommandParams;
   const tbExec = tbExecPath();
-  if (!tbExec) throw new Error('the command timer tb-exec is not built: run `npm run build:native` (needs a C compiler)');
+  if (!tbExec)
+    throw new Error('the command timer tb-exec is not built: run `npm run build:native` (needs a C compiler)');
   const definitions = JSON.parse(params.commands) as CommandDefinition[];
   if (definitions.length === 0) throw new CommandFailedError('no command to benchmark');
   for (const definition of definitions) argvFor(definition.command, params.shell); // fail early on bad syntax

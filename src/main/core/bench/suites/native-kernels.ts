@@ -20,7 +20,13 @@ export const gemm: BenchmarkFactory = async (params) => {
     unit: 'GFLOP/s',
     direction: 'higher-is-better',
     measure: () => flops / kernel.run(),
-    extras: () => ({ kernel: `tunebench ${addon.isa().gemm}`, compiler: addon.isa().compiler }),
+    extras: (median) => ({
+      kernel: `tunebench ${addon.isa().gemm}`,
+      compiler: addon.isa().compiler,
+      ...(typeof params.peakGflops === 'number'
+        ? { 'of nominal peak': `${((median / params.peakGflops) * 100).toFixed(0)} % (${String(params.peakBasis)})` }
+        : { 'of nominal peak': 'not computable: the OS reports no boost clock' }),
+    }),
     verify: () => {
       const error = kernel.maxAbsError();
       // Inputs in [-1, 1): a correct FP32 dot product of length n errs by ~n·2⁻²⁴ at worst.
