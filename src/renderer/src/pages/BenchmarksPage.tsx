@@ -91,26 +91,28 @@ export function BenchmarksPage() {
             {comparison ? <ComparisonTable comparison={comparison} /> : <ResultsTable run={selected} />}
           </Card>
           {latency.length > 1 || scaling.length > 1 ? (
-            <div className="charts">
-              {latency.length > 1 ? (
-                <CurveChart
-                  title="Memory latency by working set"
-                  unit="ns"
-                  points={latency}
-                  logY
-                  xTitle="working set"
-                />
-              ) : null}
-              {scaling.length > 1 ? (
-                <CurveChart
-                  title="GEMM thread scaling"
-                  unit="GFLOP/s"
-                  points={scaling}
-                  xTitle="threads"
-                  idealLabel="linear from 1 thread"
-                />
-              ) : null}
-            </div>
+            <Card title="Curves">
+              <div className="charts">
+                {latency.length > 1 ? (
+                  <CurveChart
+                    title="Memory latency by working set"
+                    unit="ns"
+                    points={latency}
+                    logY
+                    xTitle="working set"
+                  />
+                ) : null}
+                {scaling.length > 1 ? (
+                  <CurveChart
+                    title="GEMM thread scaling"
+                    unit="GFLOP/s"
+                    points={scaling}
+                    xTitle="threads"
+                    idealLabel="linear from 1 thread"
+                  />
+                ) : null}
+              </div>
+            </Card>
           ) : null}
         </>
       ) : runs.length === 0 ? (

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, REPO_ROOT, runCli } from '../helpers/cli';
+import { launchChromium } from '../helpers/chromium';
+import { startServe, type ServeProcess } from '../helpers/serve';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-results');
+let browser: Browser;
+let serve: ServeProcess;
+
+beforeAll(async () => {
+  assertBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-bench-'));
+  // A real stored run to look at: GEMM thread scaling, the latency curve, and JS work.
+  const seeded = await runCli(
+    ['bench', 'cpu', '--quick', '--only', 'gemm,latency,sort,json-parse', '--save-baseline', 'seed'],
+    { TUNEBENCH_HOME: home },
+    180_000,
+  );
+  if (seeded.code !== 0) throw new Error(`seeding a run failed: ${seeded.stderr}`);
+  serve = await startServe({ TUNEBENCH_HOME: home });
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('Benchmarks page', () => {
+  it('shows the stored run with units, CIs, sample counts, distributions and curves', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${serve.url}#/benchmarks`);
+    const table = page.getByRole('table', { name: /Results of run/ });
+    await table.waitFor();
+    const text = await table.innerText();
+    expect(text).toMatch(/FP32 GEMM 512³, 1 thread\s+[\d.]+ GFLOP\/s\s+± [\d.]+ %\s+\d+/);
+    expect(text).toMatch(/Memory latency, 16 KiB\s+[\d.]+ ns/);
+    expect(await table.getByRole('img').count()).toBeGreaterThanOrEqual(5);
+    await page.getByRole('figure', { name: 'Memory latency by working set (ns)' }).waitFor();
+    const latencyLines = await page
+      .getByRole('figure', { name: 'Memory latency by working set (ns)' })
+      .locator('path.recharts-curve')
+      .count();
+    expect(latencyLines).toBeGreaterThanOrEqual(1);
+    await page.getByRole('figure', { name: 'GEMM thread scaling (GFLOP/s)' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-page.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a preset with live progress and cancels it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${serve.url}#/benchmarks`);
+    await page.getByRole('button', { name: 'Run Quick' }).click();
+    const progress = page.getByTestId('job-progress');
+    await expect.poll(() => progress.innerText(), { timeout: 30_000 }).toMatch(/1\/\d+ FP32 GEMM/);
+    await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-running.png') });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => progress.count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Stored runs' }).innerText(), { timeout: 10_000 })
+      .toMatch(/cancelled/);
+    await page.close();
+  });
+});
