@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { BenchmarkResult, Level, Run, SamplingPlan } from '../../../shared/schemas/bench';
 import type { Progress } from '../../../shared/schemas/progress';
 import type { TelemetrySample } from '../../../shared/schemas/telemetry';
+import { energyBetween, probeEnergy, readEnergy } from '../hardware/energy';
 import type { TelemetrySampler } from '../hardware/telemetry/sampler';
 import type { WorkerLauncher } from '../jobs/worker-launcher';
 import type { RunRepository } from '../store/runs';
@@ -30,6 +31,32 @@ export interface SuiteDeps {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
   onResult?: (result: BenchmarkResult) => void;
+  /** sysfs root for the RAPL energy counters (tests point it at a recorded tree). */
+  sysRoot?: string;
+}
+
+/** Mean GPU board power over the telemetry samples of one benchmark, when nvidia-smi reported it. */
+function meanGpuPower(samples: TelemetrySample[]): number | null {
+  const totals = samples
+    .map((s) => s.gpus.reduce((sum, gpu) => sum + (gpu.powerW ?? 0), 0))
+    .filter((_, i) => samples[i]!.gpus.some((gpu) => gpu.powerW !== null));
+  return totals.length > 0 ? totals.reduce((a, b) => a + b, 0) / totals.length : null;
+}
+
+/** Performance per watt for higher-is-better rates (GFLOP/s per W); empty when no power is known. */
+function energyExtras(
+  result: BenchmarkResult,
+  cpuWatts: number | null,
+  gpuWatts: number | null,
+): Record<string, string> {
+  const extras: Record<string, string> = {};
+  if (cpuWatts !== null) extras['CPU package power'] = `${cpuWatts.toFixed(1)} W (RAPL, mean over the benchmark)`;
+  if (gpuWatts !== null) extras['GPU board power'] = `${gpuWatts.toFixed(1)} W (nvidia-smi, mean)`;
+  const watts = (cpuWatts ?? 0) + (gpuWatts ?? 0);
+  if (watts > 0 && result.direction === 'higher-is-better') {
+    extras['per watt'] = `${(result.summary.median / watts).toPrecision(3)} ${result.unit} per W`;
+  }
+  return extras;
 }
 
 /**
@@ -52,6 +79,8 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
   const samplerWasRunning = deps.sampler?.status().running ?? false;
   if (deps.sampler && !samplerWasRunning) deps.sampler.start(2);
   const total = request.specs.length;
+  const energy = await probeEnergy(deps.sysRoot);
+  if (energy.status !== 'present') runWarnings.push(`energy: ${energy.reason}; no performance per watt for the CPU`);
   let status: Exclude<Run['status'], 'running'> = 'completed';
   try {
     for (const [index, spec] of request.specs.entries()) {
@@ -69,6 +98,7 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
         });
       report(0, 'starting');
       const windowStart = telemetry.length;
+      const energyStart = energy.status === 'present' ? await readEnergy(energy.zones) : null;
       try {
         const measured = await runBenchmark(spec, request.plan, {
           launcher: deps.launcher,
@@ -88,8 +118,18 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
           wallMs: measured.finishedAt - measured.startedAt,
           logicalCpus: os.cpus().length,
         });
+        const energyEnd = energy.status === 'present' ? await readEnergy(energy.zones) : null;
+        const cpuWatts =
+          energy.status === 'present' && energyStart && energyEnd
+            ? energyBetween(energy.zones, energyStart, energyEnd).watts
+            : null;
+        const gpuWatts = meanGpuPower(telemetry.slice(windowStart));
         for (const result of measured.results) {
-          const withNoise: BenchmarkResult = { ...result, warnings: [...result.warnings, ...noise] };
+          const withNoise: BenchmarkResult = {
+            ...result,
+            warnings: [...result.warnings, ...noise],
+            extras: { ...result.extras, ...energyExtras(result, cpuWatts, gpuWatts) },
+          };
           results.push(withNoise);
           if (runId !== undefined) deps.runs?.addResult(runId, withNoise);
           deps.onResult?.(withNoise);
