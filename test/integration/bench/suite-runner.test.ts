@@ -115,3 +115,30 @@ describe('runSuite', () => {
     store.db.close();
   });
 });
+
+describe('runSuite time budget', () => {
+  it('skips what is left when the suite budget is spent, and says so', async () => {
+    const run = await runSuite(
+      {
+        jobId: 'job-3',
+        kind: 'cpu',
+        name: 'budgeted',
+        preset: 'quick',
+        level: 'basic',
+        options: {},
+        specs: [
+          { kind: 'js.sort', id: 'sort', title: 'Sort', params: { elements: 100_000 } },
+          { kind: 'js.sort', id: 'sort2', title: 'Sort again', params: { elements: 100_000 } },
+        ],
+        plan: planFor('basic', { budgetMs: 500 }),
+        fingerprint: 'machine-a',
+        suiteBudgetMs: 1,
+      },
+      { launcher: nodeWorkerLauncher, workerPath: builtWorkerPath('bench-worker'), runs: null, sampler: null },
+    );
+    expect(run.results.map((r) => r.id)).toEqual(['sort']);
+    expect(run.failures).toEqual([
+      { id: 'sort2', title: 'Sort again', error: "skipped: the suite's time budget of 0 s was spent" },
+    ]);
+  });
+});

@@ -96,6 +96,8 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
             specs,
             plan: planFor(level),
             fingerprint: profile.fingerprint,
+            // Quick means about a minute; larger presets get room for every benchmark's own budget.
+            suiteBudgetMs: preset === 'quick' ? 90_000 : undefined,
           },
           {
             launcher: deps.launcher,

@@ -21,6 +21,8 @@ export interface SuiteRequest {
   specs: BenchmarkSpec[];
   plan: SamplingPlan;
   fingerprint: string;
+  /** Whole-suite time budget: benchmarks not started when it is spent are listed as skipped. */
+  suiteBudgetMs?: number;
 }
 
 export interface SuiteDeps {
@@ -83,9 +85,20 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
   if (energy.status !== 'present') runWarnings.push(`energy: ${energy.reason}; no performance per watt for the CPU`);
   let status: Exclude<Run['status'], 'running'> = 'completed';
   try {
+    const suiteStarted = Date.now();
     for (const [index, spec] of request.specs.entries()) {
       if (deps.signal?.aborted) {
         status = 'cancelled';
+        break;
+      }
+      if (request.suiteBudgetMs !== undefined && Date.now() - suiteStarted >= request.suiteBudgetMs) {
+        for (const skipped of request.specs.slice(index)) {
+          failures.push({
+            id: skipped.id,
+            title: skipped.title,
+            error: `skipped: the suite's time budget of ${Math.round(request.suiteBudgetMs / 1000)} s was spent`,
+          });
+        }
         break;
       }
       const report = (fraction: number, description: string) =>
