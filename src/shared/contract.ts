@@ -109,6 +109,17 @@ export const apiMethods = {
     input: z.object({ name: z.string().regex(/^[\w.-]{1,64}$/), runId: z.number().int().min(1) }).strict(),
     output: z.object({ name: z.string(), runId: z.number().int() }),
   },
+  'report.render': {
+    input: z
+      .object({
+        runIds: z.array(z.number().int().min(1)).min(1).max(50),
+        /** Compare the first run (base) with the second (head) and include the comparison. */
+        compare: z.boolean().default(false),
+        format: z.enum(['json', 'html', 'md', 'csv']),
+      })
+      .strict(),
+    output: z.object({ fileName: z.string(), mime: z.string(), content: z.string() }),
+  },
 } as const;
 
 /** Events pushed from the engine to every connected client. */

@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../core/version';
 import { benchCommand } from './bench';
+import { ciCommand } from './ci';
+import { compareCommand } from './compare';
 import { hwCommand } from './hw';
+import { reportCommand } from './report';
 import { serveCommand } from './serve';
 
 /** `tunebench`: tables on stdout, progress and warnings on stderr, --json for machines. */
@@ -12,6 +15,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .addCommand(hwCommand())
     .addCommand(benchCommand())
+    .addCommand(reportCommand())
+    .addCommand(compareCommand())
+    .addCommand(ciCommand())
     .addCommand(serveCommand());
 }
 

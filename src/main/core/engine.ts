@@ -2,6 +2,7 @@ import type { ApiHandlers } from '../../shared/contract';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { HardwareProfile } from '../../shared/schemas/hardware';
 import { benchHandlers } from './bench/handlers';
+import { reportHandlers } from './report/handlers';
 import { EngineEvents } from './events';
 import { collectHardwareProfile, defaultCollectors, type ProfileCollectors } from './hardware/profile';
 import { CpuMemorySource } from './hardware/telemetry/cpu-source';
@@ -123,6 +124,7 @@ export function createEngine(options: EngineOptions): Engine {
       sampler: getSampler,
       storeError,
     }),
+    ...reportHandlers({ runs, profile: () => profile(false), storeError }),
   };
 
   return {

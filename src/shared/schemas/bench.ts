@@ -104,6 +104,19 @@ export const RunSchema = z.object({
   failures: z.array(BenchmarkFailureSchema),
   /** Noise seen during the run (load from other processes, clock changes, throttling). */
   warnings: z.array(z.string()),
+  /** Summary of the telemetry sampled during the run; null when none was sampled. */
+  telemetry: z
+    .object({
+      samples: z.number().int(),
+      cpuMeanPct: z.number(),
+      cpuMaxPct: z.number(),
+      memoryMaxUsedBytes: z.number(),
+      cpuMaxTemperatureC: z.number().nullable(),
+      gpuMaxPowerW: z.number().nullable(),
+      gpuMaxTemperatureC: z.number().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type Run = z.infer<typeof RunSchema>;
 

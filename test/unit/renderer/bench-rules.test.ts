@@ -60,6 +60,7 @@ const run: Run = {
   ],
   failures: [],
   warnings: [],
+  telemetry: null,
 };
 
 describe('bench page rules', () => {

@@ -1,5 +1,5 @@
 import { LEVEL_TARGET_HALF_WIDTH, type Level, type SamplingPlan } from '../../../shared/schemas/bench';
-import { MIN_SAMPLES_FOR_CI } from './stats/median-ci';
+import { MIN_SAMPLES_FOR_CI, medianCiRanks } from './stats/median-ci';
 import { summarize } from './stats/summary';
 
 export type StopReason = 'precision-reached' | 'max-samples' | 'time-budget';
@@ -23,17 +23,35 @@ export function planFor(level: Level, overrides: Partial<SamplingPlan> = {}): Sa
   return plan;
 }
 
+const ranksByCount = new Map<number, [number, number] | null>();
+
+/**
+ * The relative half-width of the median's 95 % CI, computed for the stopping rule after every
+ * iteration: a typed-array sort and cached CI ranks, without the rest of the summary, so the
+ * check costs microseconds even at a thousand samples.
+ */
+export function relativeHalfWidth(samples: readonly number[]): number | null {
+  const n = samples.length;
+  if (!ranksByCount.has(n)) ranksByCount.set(n, medianCiRanks(n));
+  const ranks = ranksByCount.get(n)!;
+  if (!ranks) return null;
+  const sorted = Float64Array.from(samples).sort();
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  if (median === 0) return null;
+  return (sorted[ranks[1]]! - sorted[ranks[0]]!) / 2 / Math.abs(median);
+}
+
 /**
  * Whether to stop after the samples so far: at the precision target once the minimum count is
  * reached, at the maximum count, or when the time budget is spent (checked in that order of
  * preference). Null means take another sample.
  */
 export function stopReason(samples: readonly number[], plan: SamplingPlan, elapsedMs: number): StopReason | null {
-  if (samples.length >= plan.maxSamples) return 'max-samples';
   if (samples.length >= plan.minSamples) {
-    const width = summarize(samples).relativeHalfWidth;
+    const width = relativeHalfWidth(samples);
     if (width !== null && width <= plan.targetRelativeHalfWidth) return 'precision-reached';
   }
+  if (samples.length >= plan.maxSamples) return 'max-samples';
   if (elapsedMs >= plan.budgetMs) return 'time-budget';
   return null;
 }
@@ -45,8 +63,10 @@ export function samplingWarnings(samples: readonly number[], plan: SamplingPlan,
     warnings.push(
       `time budget of ${plan.budgetMs} ms too small: ${samples.length} of the minimum ${plan.minSamples} samples; the result is not trustworthy`,
     );
-  } else if (reason !== 'precision-reached') {
-    const width = summarize(samples).relativeHalfWidth;
+    return warnings;
+  }
+  const width = summarize(samples).relativeHalfWidth;
+  if (reason !== 'precision-reached' && (width === null || width > plan.targetRelativeHalfWidth)) {
     warnings.push(
       `precision target ±${(plan.targetRelativeHalfWidth * 100).toFixed(1)} % not reached (${width === null ? 'no CI' : `±${(width * 100).toFixed(1)} %`} after ${samples.length} samples, stopped at the ${reason === 'max-samples' ? 'maximum sample count' : 'time budget'})`,
     );

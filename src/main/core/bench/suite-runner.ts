@@ -8,6 +8,7 @@ import type { WorkerLauncher } from '../jobs/worker-launcher';
 import type { RunRepository } from '../store/runs';
 import { errorMessage } from '../util/timebox';
 import { detectNoise } from './noise';
+import { summarizeTelemetry } from './telemetry-summary';
 import { BenchmarkCancelledError, BenchmarkFailedError, runBenchmark } from './runner';
 import type { BenchmarkSpec } from './worker/protocol';
 
@@ -164,7 +165,10 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
   const noisy = results.filter((r) => r.warnings.some((w) => w.startsWith('machine busy'))).length;
   if (noisy > 0) runWarnings.push(`${noisy} of ${results.length} benchmarks ran while the machine was busy`);
   const error = status === 'failed' ? `every benchmark failed; first: ${failures[0]!.error}` : null;
-  if (runId !== undefined) deps.runs?.finish(runId, status, { error, failures, warnings: runWarnings });
+  const telemetrySummary = summarizeTelemetry(telemetry);
+  if (runId !== undefined) {
+    deps.runs?.finish(runId, status, { error, failures, warnings: runWarnings, telemetry: telemetrySummary });
+  }
   deps.onProgress?.(
     status === 'completed'
       ? { kind: 'done', jobId: request.jobId, title: `${request.name}: ${results.length} results` }
@@ -183,5 +187,6 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
     results,
     failures,
     warnings: runWarnings,
+    telemetry: telemetrySummary,
   };
 }

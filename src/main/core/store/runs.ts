@@ -49,7 +49,7 @@ export class RunRepository {
   finish(
     runId: number,
     status: Exclude<Run['status'], 'running'>,
-    details: { error?: string | null; failures: Run['failures']; warnings: string[] },
+    details: { error?: string | null; failures: Run['failures']; warnings: string[]; telemetry?: Run['telemetry'] },
   ): void {
     this.db
       .prepare('UPDATE runs SET status = ?, finished_at = ?, error = ?, outcome_json = ? WHERE id = ?')
@@ -57,7 +57,11 @@ export class RunRepository {
         status,
         new Date().toISOString(),
         details.error ?? null,
-        JSON.stringify({ failures: details.failures, warnings: details.warnings }),
+        JSON.stringify({
+          failures: details.failures,
+          warnings: details.warnings,
+          telemetry: details.telemetry ?? null,
+        }),
         runId,
       );
   }
@@ -74,8 +78,12 @@ export class RunRepository {
       return BenchmarkResultSchema.parse({ ...JSON.parse(resultRow.json), samples });
     });
     const extra = row.outcome_json
-      ? (JSON.parse(row.outcome_json) as { failures: Run['failures']; warnings: string[] })
-      : { failures: [], warnings: [] };
+      ? (JSON.parse(row.outcome_json) as {
+          failures: Run['failures'];
+          warnings: string[];
+          telemetry?: Run['telemetry'];
+        })
+      : { failures: [], warnings: [], telemetry: null };
     return RunSchema.parse({
       id: Number(row.id),
       kind: row.kind,
@@ -89,6 +97,7 @@ export class RunRepository {
       results,
       failures: extra.failures,
       warnings: extra.warnings,
+      telemetry: extra.telemetry ?? null,
     });
   }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Card } from '../components/Card';
 import { CurveChart } from '../components/charts/CurveChart';
 import { EmptyState } from '../components/EmptyState';
+import { ExportButtons } from '../components/ExportButtons';
 import { useBench } from '../stores/bench';
 import { latencyCurve, scalingCurve } from '../stores/bench-rules';
 import { ComparisonTable } from './benchmarks/ComparisonTable';
@@ -89,6 +90,10 @@ export function BenchmarksPage() {
               </p>
             ))}
             {comparison ? <ComparisonTable comparison={comparison} /> : <ResultsTable run={selected} />}
+            <ExportButtons
+              runIds={comparison ? [comparison.baseRunId, comparison.headRunId] : [selected.id]}
+              compare={comparison !== null}
+            />
           </Card>
           {latency.length > 1 || scaling.length > 1 ? (
             <Card title="Curves">

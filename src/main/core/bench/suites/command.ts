@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { parse } from 'shell-quote';
-import { runTbExec, type TbExecRun } from '../native/tb-exec';
+import { TbExecServer, type TbExecRun } from '../native/tb-exec';
 import { tbExecPath } from '../native/cpu-addon';
 import type { BenchmarkFactory, InterleavedGroup, PreparedBenchmark } from '../worker/benchmark';
 
@@ -87,10 +87,10 @@ function describeFailure(command: string, run: TbExecRun): string | null {
   return null;
 }
 
-async function timeOnce(tbExec: string, argv: string[], params: CommandParams, label: string): Promise<Timing> {
+async function timeOnce(server: TbExecServer, argv: string[], params: CommandParams, label: string): Promise<Timing> {
   let run: TbExecRun;
   try {
-    run = await runTbExec(tbExec, argv[0]!, argv.slice(1), {
+    run = await server.run(argv, {
       nullStdout: !params.showOutput,
       nullStderr: false,
       timeoutMs: params.runTimeoutMs,
@@ -111,10 +111,10 @@ async function timeOnce(tbExec: string, argv: string[], params: CommandParams, l
 }
 
 /** What starting `sh -c ''` costs; hyperfine subtracts it from every timing made through a shell. */
-async function shellOverhead(tbExec: string, params: CommandParams): Promise<Timing> {
+async function shellOverhead(server: TbExecServer, params: CommandParams): Promise<Timing> {
   const runs: Timing[] = [];
   for (let i = 0; i < SHELL_CALIBRATION_RUNS; i += 1)
-    runs.push(await timeOnce(tbExec, ['sh', '-c', ''], params, "sh -c ''"));
+    runs.push(await timeOnce(server, ['sh', '-c', ''], params, "sh -c ''"));
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
@@ -127,7 +127,7 @@ async function shellOverhead(tbExec: string, params: CommandParams): Promise<Tim
 function prepareCommand(
   definition: CommandDefinition,
   params: CommandParams,
-  tbExec: string,
+  server: TbExecServer,
   overhead: Timing | null,
 ): PreparedBenchmark {
   const argv = argvFor(definition.command, params.shell);
@@ -140,7 +140,7 @@ function prepareCommand(
     beforeEach: params.prepare ? () => runUntimed(params.prepare, 'prepare', params.runTimeoutMs) : undefined,
     afterEach: params.cleanup ? () => runUntimed(params.cleanup, 'cleanup', params.runTimeoutMs) : undefined,
     measure: async () => {
-      const timing = await timeOnce(tbExec, argv, params, definition.command);
+      const timing = await timeOnce(server, argv, params, definition.command);
       user.push(Math.max(0, timing.userMs - (overhead?.userMs ?? 0)));
       system.push(Math.max(0, timing.sysMs - (overhead?.sysMs ?? 0)));
       rss.push(timing.maxRssMiB ?? 0);
@@ -157,12 +157,15 @@ function prepareCommand(
       shell: params.shell === 'sh' ? `sh -c (spawn ${overhead?.wallMs.toFixed(2)} ms subtracted)` : 'none',
       timer: 'tb-exec (wait4)',
     }),
+    // Members of an interleaved group share the server; closing it twice is harmless.
+    dispose: () => void server.close(),
   };
 }
 
 /**
  * Command benchmarks, hyperfine-class: each run is timed by tb-exec (fork/exec/wait4 with
- * CLOCK_MONOTONIC and the child's rusage), so Node's own spawn cost is outside the timing.
+ * CLOCK_MONOTONIC and the child's rusage), so Node's own spawn cost is outside the timing. One
+ * `tb-exec --serve` per benchmark worker times every run, so Node's spawn is not paid per run either.
  */
 export const commandBenchmark: BenchmarkFactory = async (raw) => {
   const params = raw as unknown as CommandParams;
@@ -172,11 +175,18 @@ export const commandBenchmark: BenchmarkFactory = async (raw) => {
   const definitions = JSON.parse(params.commands) as CommandDefinition[];
   if (definitions.length === 0) throw new CommandFailedError('no command to benchmark');
   for (const definition of definitions) argvFor(definition.command, params.shell); // fail early on bad syntax
-  const overhead = params.shell === 'sh' ? await shellOverhead(tbExec, params) : null;
+  const server = TbExecServer.start(tbExec);
+  let overhead: Timing | null;
+  try {
+    overhead = params.shell === 'sh' ? await shellOverhead(server, params) : null;
+  } catch (error) {
+    void server.close(); // the worker calls dispose only on what the factory returned
+    throw error;
+  }
   const members = definitions.map((definition) => ({
     id: definition.id,
     title: definition.title,
-    benchmark: prepareCommand(definition, params, tbExec, overhead),
+    benchmark: prepareCommand(definition, params, server, overhead),
   }));
   const group: InterleavedGroup = { members };
   return members.length === 1 ? members[0]!.benchmark : group;

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+
+const FORMATS = [
+  { id: 'html', label: 'HTML' },
+  { id: 'md', label: 'Markdown' },
+  { id: 'csv', label: 'CSV' },
+  { id: 'json', label: 'JSON' },
+] as const;
+
+/** Saves a report of runs (or of a comparison) through the browser's download, in the app and in web mode. */
+export function ExportButtons({ runIds, compare }: { runIds: number[]; compare: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const download = async (format: (typeof FORMATS)[number]['id']) => {
+    try {
+      setError(null);
+      const file = await api().report.render({ runIds, compare, format });
+      const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div className="toolbar" role="group" aria-label={compare ? 'Export comparison' : 'Export run'}>
+      <span className="muted small">Export</span>
+      {FORMATS.map((format) => (
+        <button key={format.id} type="button" onClick={() => void download(format.id)}>
+          {format.label}
+        </button>
+      ))}
+      {error ? (
+        <span className="error small" role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

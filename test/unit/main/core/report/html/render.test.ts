@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns } from '../../../../../../src/main/core/bench/compare-runs';
+import { buildReport } from '../../../../../../src/main/core/report/build';
+import { renderHtmlReport } from '../../../../../../src/main/core/report/html';
+import { cpuRun, machine, noisySamples, result, run, twoRunReport } from './fixtures';
+import { unbalancedTags } from './well-formed';
+
+const count = (text: string, needle: string | RegExp) =>
+  typeof needle === 'string' ? text.split(needle).length - 1 : (text.match(needle) ?? []).length;
+
+describe('renderHtmlReport', () => {
+  it('is one self-contained, well-formed document that can load nothing', () => {
+    const page = renderHtmlReport(twoRunReport());
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toMatch(
+      /<meta\s+http-equiv="Content-Security-Policy"\s+content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/,
+    );
+    expect(unbalancedTags(page)).toEqual([]);
+    expect(page).not.toMatch(/<script|<link|<iframe|<object|<embed|@import|url\(/i);
+    // Every src/href stays inside the document: in-page anchors only.
+    for (const [, target] of page.matchAll(/\b(?:src|href)="([^"]*)"/g)) expect(target).toMatch(/^#/);
+  });
+
+  it('puts the summary on top: machine, versions, every run, the comparison counts and geomean', () => {
+    const report = twoRunReport({ project: { root: '/src/app', commit: 'abc1234', branch: 'main', dirty: true } });
+    const page = renderHtmlReport(report);
+    const summary = page.slice(0, page.indexOf('id="comparison-1"'));
+    expect(summary).toContain('AMD EPYC 9B14');
+    expect(summary).toContain('8 cores / 16 threads');
+    expect(summary).toContain('64.0 GiB RAM');
+    expect(summary).toContain('no NVIDIA GPU (no NVIDIA driver: nvidia-smi not found on PATH)');
+    expect(summary).toContain('f00dfeed12345678');
+    expect(summary).toContain('abc1234');
+    expect(summary).toContain(`tunebench ${report.tool.version}`);
+    expect(summary).toMatch(/<a href="#run-1">#1 CPU quick<\/a>/);
+    expect(summary).toMatch(/<a href="#run-2">#2 CPU quick<\/a>/);
+
+    const comparison = report.comparisons[0]!;
+    const verdicts = comparison.rows.map((r) => r.comparison.verdict);
+    // The head is 10 % faster on every benchmark with 24 samples each: the statistics must see it.
+    expect(verdicts.filter((v) => v === 'faster').length).toBeGreaterThan(0);
+    const row = /<tr>\s*<td>\s*<a href="#comparison-1">[\s\S]*?<\/tr>/.exec(summary)![0];
+    const cells = [...row.matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((m) => m[1]!.trim());
+    expect(cells.slice(0, 3)).toEqual(
+      ['faster', 'slower', 'no significant change'].map((v) => String(verdicts.filter((x) => x === v).length)),
+    );
+    expect(cells[3]).toContain(`×${comparison.geomeanTimeRatio!.toFixed(3)}`);
+  });
+
+  it('draws every chart: strip plots, latency and scaling curves per run, and the before/after bars', () => {
+    const report = twoRunReport();
+    const page = renderHtmlReport(report);
+    const results = report.runs.reduce((sum, r) => sum + r.results.length, 0);
+    expect(count(page, /<svg\s+class="strip"/g)).toBe(results);
+    expect(count(page, 'data-chart="latency"')).toBe(2);
+    expect(count(page, 'data-chart="scaling"')).toBe(2);
+    expect(count(page, 'data-chart="comparison"')).toBe(1);
+    expect(count(page, /<svg\s+class="chart-svg/g)).toBe(5);
+    // The ideal line from 1 thread, on both scaling charts.
+    expect(count(page, 'polyline class="reference"')).toBe(2);
+    expect(page).toContain('ideal (1 thread × n)');
+    // Every figure names its unit, its sample counts and its spread.
+    expect(page).toContain('Memory latency vs working set (ns)');
+    expect(page).toContain('GEMM thread scaling (GFLOP/s)');
+    expect(page).toMatch(/4 sizes, 96 samples; whiskers: 95 % CI of the median/);
+    expect(page).toMatch(/n 24\/24/);
+    // benchstat-style rows: base (n), head (n), change with CI, p, verdict.
+    expect(page).toMatch(/220 GFLOP\/s \(24\)<\/td>\s*<td class="num">\s*24\d GFLOP\/s \(24\)/);
+    expect(page).toMatch(/\+10\.\d % \[\+\d+\.\d %, \+\d+\.\d %\]/);
+  });
+
+  it('leaves out curves a run did not measure', () => {
+    const page = renderHtmlReport(
+      buildReport({
+        machine: machine(),
+        runs: [run(1, [result('sort', 'sort', {}, 'M elements/s', 'higher-is-better', noisySamples(10, 12, 1))])],
+      }),
+    );
+    expect(page).not.toContain('data-chart=');
+    expect(count(page, /<svg\s+class="strip"/g)).toBe(1);
+  });
+
+  it('escapes every user-controlled string', () => {
+    const attack = '<img src=x onerror=alert(1)>';
+    const base = run(
+      1,
+      [
+        {
+          ...result(`cmd:${attack}`, attack, { cmd: attack }, attack, 'lower-is-better', noisySamples(1, 12, 3)),
+          warnings: [attack],
+          extras: { [attack]: attack },
+        },
+      ],
+      {
+        kind: 'command',
+        name: `</style><script>alert(1)</script>`,
+        settings: { preset: attack, level: 'basic', options: { command: `"><svg onload=alert(1)>` } },
+        failures: [{ id: attack, title: attack, error: attack }],
+        warnings: [attack],
+        error: attack,
+        status: 'failed',
+      },
+    );
+    const head = { ...base, id: 2, fingerprint: `${attack}` };
+    const page = renderHtmlReport(
+      buildReport({
+        machine: machine({ cpu: { ...machine().cpu, model: attack } }),
+        runs: [base, head],
+        comparisons: [compareRuns(base, head)],
+        project: { root: attack, commit: attack, branch: attack, dirty: false },
+      }),
+    );
+    expect(page).not.toMatch(/<img|<script|<svg onload|onerror=alert\(1\)>/);
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page).toContain('&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(count(page, '<style>')).toBe(1);
+    expect(unbalancedTags(page)).toEqual([]);
+  });
+
+  it('shows failures, telemetry and a comparison across machines loudly', () => {
+    const base = cpuRun(1, 5, 1, 24, {
+      failures: [{ id: 'stream-triad', title: 'STREAM triad', error: 'worker exited with code 134' }],
+      telemetry: {
+        samples: 42,
+        cpuMeanPct: 51.2,
+        cpuMaxPct: 99.6,
+        memoryMaxUsedBytes: 3 * 2 ** 30,
+        cpuMaxTemperatureC: 71,
+        gpuMaxPowerW: null,
+        gpuMaxTemperatureC: null,
+      },
+    });
+    const head = cpuRun(2, 6, 1, 24, { fingerprint: 'another-machine' });
+    const page = renderHtmlReport(
+      buildReport({ machine: machine(), runs: [base, head], comparisons: [compareRuns(base, head)] }),
+    );
+    expect(page).toMatch(
+      /role="alert"[\s\S]*?1 benchmark\s+failed[\s\S]*?STREAM triad[\s\S]*?worker exited with code 134/,
+    );
+    expect(page).toMatch(
+      /role="alert"[\s\S]*?Runs from another machine:[\s\S]*?#2 CPU quick \(fingerprint another-machine\)/,
+    );
+    expect(page).toMatch(/role="alert"[\s\S]*?Read with care[\s\S]*?the two runs come from different machines/);
+    expect(page).toMatch(/<dt>samples<\/dt>\s*<dd>42<\/dd>/);
+    expect(page).toMatch(/<dt>CPU mean \/ max<\/dt>\s*<dd>51 % \/ 100 %<\/dd>/);
+    expect(page).toMatch(/<dt>max memory in use<\/dt>\s*<dd>3.0 GiB<\/dd>/);
+    expect(page).toMatch(/<dt>max GPU power<\/dt>\s*<dd>not measured<\/dd>/);
+  });
+
+  it('lists benchmarks present on one side only', () => {
+    const base = cpuRun(1, 5);
+    const head = run(
+      2,
+      cpuRun(2, 6).results.filter((r) => r.id !== 'sort'),
+    );
+    const extra = result('hash', 'xxhash', {}, 'GB/s', 'higher-is-better', noisySamples(5, 12, 2));
+    head.results.push(extra);
+    const page = renderHtmlReport(
+      buildReport({ machine: null, runs: [base, head], comparisons: [compareRuns(base, head)] }),
+    );
+    expect(page).toMatch(/Only in base<\/strong>\s*\(not compared\):\s*<code>sort<\/code>/);
+    expect(page).toMatch(/Only in head<\/strong>\s*\(not compared\):\s*<code>hash<\/code>/);
+  });
+
+  it('renders a report without a machine', () => {
+    const page = renderHtmlReport(twoRunReport({ machine: null }));
+    expect(page).toContain('Machine not recorded');
+    expect(page).not.toContain('Runs from another machine');
+    expect(unbalancedTags(page)).toEqual([]);
+  });
+
+  it('stays under 3 MB with 10,000 samples, drawing at most 300 dots per benchmark', () => {
+    // Two runs × 7 benchmarks × ~715 samples ≈ 10,000 samples, plus their comparison.
+    const base = cpuRun(1, 101, 1, 715);
+    const head = cpuRun(2, 202, 1.05, 715);
+    const report = buildReport({ machine: machine(), runs: [base, head], comparisons: [compareRuns(base, head)] });
+    const samples = report.runs.reduce((sum, r) => sum + r.results.reduce((s, x) => s + x.samples.length, 0), 0);
+    expect(samples).toBeGreaterThanOrEqual(10_000);
+    const page = renderHtmlReport(report);
+    expect(Buffer.byteLength(page)).toBeLessThan(3 * 2 ** 20);
+    for (const [svg] of page.matchAll(/<svg\s+class="strip"[\s\S]*?<\/svg>/g)) {
+      expect(count(svg, /h0/g)).toBeLessThanOrEqual(300);
+      expect(svg).toContain('715 samples');
+    }
+  });
+});
