@@ -30,7 +30,9 @@ interface CiOptions extends BudgetOptions {
 export function ciCommand(): Command {
   return new Command('ci')
     .description('Run a preset, compare with a baseline and fail on budget violations (for GitHub Actions or any CI)')
-    .addOption(new Option('--preset <preset>', 'CPU suite preset').choices(['quick', 'standard', 'full']).default('quick'))
+    .addOption(
+      new Option('--preset <preset>', 'CPU suite preset').choices(['quick', 'standard', 'full']).default('quick'),
+    )
     .option('--only <ids>', 'only benchmarks whose id starts with one of these, comma-separated')
     .option('--baseline <name>', 'a stored baseline (name, run id or "latest") to compare with')
     .option('--baseline-file <report.json>', 'a baseline report file (e.g. downloaded from the main branch)')
@@ -50,33 +52,49 @@ export function ciCommand(): Command {
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const baselineReport = options.baselineFile ? loadReport(readFileSync(options.baselineFile, 'utf8'), options.baselineFile) : null;
+      const baselineReport = options.baselineFile
+        ? loadReport(readFileSync(options.baselineFile, 'utf8'), options.baselineFile)
+        : null;
       const engine = createCliEngine('cli');
       try {
         const baseRun: Run | null = options.baseline
           ? await engine.handlers['bench.run']({ id: await resolveRunRef(engine, options.baseline) })
           : null;
         const unsubscribe = engine.events.on('job.progress', progressPrinter());
-        const only = options.only?.split(',').map((id) => id.trim()).filter(Boolean);
-        const { jobId } = await engine.handlers['bench.start']({ suite: 'cpu', preset: options.preset, level: 'basic', only });
+        const only = options.only
+          ?.split(',')
+          .map((id) => id.trim())
+          .filter(Boolean);
+        const { jobId } = await engine.handlers['bench.start']({
+          suite: 'cpu',
+          preset: options.preset,
+          level: 'basic',
+          only,
+        });
         const job = await engine.queue.settled(jobId);
         unsubscribe();
         if (job.resultRef === null) throw new Error(job.error ?? `the suite ended ${job.status}`);
         const run = await engine.handlers['bench.run']({ id: job.resultRef });
-        if (options.saveBaseline) await engine.handlers['bench.saveBaseline']({ name: options.saveBaseline, runId: run.id });
+        if (options.saveBaseline)
+          await engine.handlers['bench.saveBaseline']({ name: options.saveBaseline, runId: run.id });
         const machine = await engine.handlers['hardware.profile']({ refresh: false });
         const headReport = buildReport({ machine, runs: [run] });
         const noise = parseFraction(options.noise ?? '2%');
         let comparison: RunComparison | null = null;
         if (baselineReport) comparison = compareReports(baselineReport, headReport, noise);
         else if (baseRun) comparison = compareReports(buildReport({ machine, runs: [baseRun] }), headReport, noise);
-        const report = buildReport({ machine, runs: baseRun ? [baseRun, run] : [run], comparisons: comparison ? [comparison] : [] });
+        const report = buildReport({
+          machine,
+          runs: baseRun ? [baseRun, run] : [run],
+          comparisons: comparison ? [comparison] : [],
+        });
         process.stdout.write(`${formatRun(run)}\n`);
         if (comparison) process.stdout.write(`\n${formatComparison(comparison)}\n`);
         else process.stdout.write('\nno baseline given: nothing to compare (use --baseline or --baseline-file)\n');
         if (options.report) writeFileSync(options.report, (await renderReport(report, 'html')).content);
         if (options.json) writeFileSync(options.json, (await renderReport(headReport, 'json')).content);
-        if (options.markdown) writeFileSync(options.markdown, (await renderReport(report, 'md')).content, { flag: 'a' });
+        if (options.markdown)
+          writeFileSync(options.markdown, (await renderReport(report, 'md')).content, { flag: 'a' });
         if (comparison && reportViolations(comparison, budget).length > 0) process.exitCode = EXIT_BUDGET_BROKEN;
       } finally {
         await engine.close();

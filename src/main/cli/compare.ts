@@ -51,11 +51,16 @@ function read(path: string): Report {
 
 export function compareCommand(): Command {
   return new Command('compare')
-    .description('Compare two reports or run exports benchmark by benchmark (benchstat style); budgets set the exit code')
+    .description(
+      'Compare two reports or run exports benchmark by benchmark (benchstat style); budgets set the exit code',
+    )
     .argument('<base>', 'base report (.json from `tunebench report --format json` or a run export)')
     .argument('<head>', 'head report')
     .option('--fail-if-slower <percent>', 'exit 1 when a benchmark is significantly slower by more than this (e.g. 5%)')
-    .option('--budget <file>', 'JSON budget file: {"default":{"maxSlowdown":"5%"},"benchmarks":{"gemm-*":{"maxSlowdown":"2%"}}}')
+    .option(
+      '--budget <file>',
+      'JSON budget file: {"default":{"maxSlowdown":"5%"},"benchmarks":{"gemm-*":{"maxSlowdown":"2%"}}}',
+    )
     .option('--noise <percent>', 'changes below this are "no significant change"', '2%')
     .option('--json', 'print the comparison as JSON')
     .option('--markdown <file>', 'also write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
@@ -78,7 +83,9 @@ export function compareCommand(): Command {
       if (comparison.warnings.some((w) => w.includes('different machines'))) {
         process.stderr.write('\n⚠⚠ WARNING: base and head were measured on DIFFERENT MACHINES ⚠⚠\n\n');
       }
-      process.stdout.write(options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`);
+      process.stdout.write(
+        options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
+      );
       if (options.markdown) {
         const summary = buildReport({ machine: head.machine, runs: [], comparisons: [comparison] });
         writeFileSync(options.markdown, renderMarkdown(summary), { flag: 'a' });

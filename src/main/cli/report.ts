@@ -20,7 +20,10 @@ export function reportCommand(): Command {
     .option('--vs <base>', 'include a comparison with this earlier run (id, "latest" or baseline name)')
     .option('-f, --format <format>', 'html, md, json, csv or pdf', parseFormat, 'html')
     .option('-o, --output <file>', 'where to write it (md, json and csv go to stdout without -o)')
-    .addHelpText('after', '\nExamples:\n  tunebench report latest -o run.html\n  tunebench report latest --vs before --format md >> "$GITHUB_STEP_SUMMARY"')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  tunebench report latest -o run.html\n  tunebench report latest --vs before --format md >> "$GITHUB_STEP_SUMMARY"',
+    )
     .action(async (ref: string, options: { vs?: string; format: ReportFormat; output?: string }) => {
       if (!options.output && (options.format === 'html' || options.format === 'pdf')) {
         throw new Error(`--format ${options.format} needs -o <file>`);
@@ -28,7 +31,9 @@ export function reportCommand(): Command {
       const engine = createCliEngine('cli');
       try {
         const head = await engine.handlers['bench.run']({ id: await resolveRunRef(engine, ref) });
-        const base = options.vs ? await engine.handlers['bench.run']({ id: await resolveRunRef(engine, options.vs) }) : null;
+        const base = options.vs
+          ? await engine.handlers['bench.run']({ id: await resolveRunRef(engine, options.vs) })
+          : null;
         const report = buildReport({
           machine: await engine.handlers['hardware.profile']({ refresh: false }),
           runs: base ? [base, head] : [head],

@@ -8,7 +8,8 @@ function flatten(report: Report, label: string): { run: Run; warnings: string[] 
   const warnings: string[] = [];
   for (const run of report.runs) {
     for (const result of run.results) {
-      if (byId.has(result.id)) warnings.push(`${label}: benchmark ${result.id} appears in several runs; the last one is used`);
+      if (byId.has(result.id))
+        warnings.push(`${label}: benchmark ${result.id} appears in several runs; the last one is used`);
       byId.set(result.id, result);
     }
   }

@@ -8,7 +8,20 @@ function field(value: string | number): string {
 
 /** One row per sample: run, benchmark, parameters, unit, sample index and value. */
 export function renderCsv(report: Report): string {
-  const rows = [['run_id', 'run_name', 'machine', 'benchmark_id', 'benchmark', 'parameters', 'unit', 'direction', 'sample_index', 'value']];
+  const rows = [
+    [
+      'run_id',
+      'run_name',
+      'machine',
+      'benchmark_id',
+      'benchmark',
+      'parameters',
+      'unit',
+      'direction',
+      'sample_index',
+      'value',
+    ],
+  ];
   for (const run of report.runs) {
     for (const result of run.results) {
       const params = Object.entries(result.params)

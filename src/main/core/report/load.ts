@@ -14,7 +14,10 @@ export class ReportError extends Error {
 
 /** "runs[0].results[2].samples[5]" from a zod issue path. */
 function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function describe(error: z.ZodError, limit = 5): string {
@@ -68,5 +71,8 @@ export function loadReport(text: string, source = 'report'): Report {
       appliedChanges: [],
     };
   }
-  throw new ReportError(source, `not a Tunebench report: no "schema": "${REPORT_SCHEMA_ID}" field and not a run export`);
+  throw new ReportError(
+    source,
+    `not a Tunebench report: no "schema": "${REPORT_SCHEMA_ID}" field and not a run export`,
+  );
 }

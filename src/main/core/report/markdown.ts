@@ -16,10 +16,7 @@ function escapeCell(text: string): string {
 }
 
 function comparisonTable(comparison: RunComparison): string[] {
-  const lines = [
-    '| Benchmark | Base | Head | Change [95 % CI] | p | Verdict |',
-    '|---|---:|---:|---:|---:|---|',
-  ];
+  const lines = ['| Benchmark | Base | Head | Change [95 % CI] | p | Verdict |', '|---|---:|---:|---:|---:|---|'];
   for (const row of comparison.rows) {
     const c = row.comparison;
     const change =
@@ -31,7 +28,10 @@ function comparisonTable(comparison: RunComparison): string[] {
     );
   }
   if (comparison.geomeanTimeRatio !== null) {
-    lines.push('', `Geometric mean time ratio: **${comparison.geomeanTimeRatio.toFixed(3)}** (${formatPercent(comparison.geomeanTimeRatio - 1)}; below 1 is faster)`);
+    lines.push(
+      '',
+      `Geometric mean time ratio: **${comparison.geomeanTimeRatio.toFixed(3)}** (${formatPercent(comparison.geomeanTimeRatio - 1)}; below 1 is faster)`,
+    );
   }
   if (comparison.onlyInBase.length > 0) lines.push('', `Only in base: ${comparison.onlyInBase.join(', ')}`);
   if (comparison.onlyInHead.length > 0) lines.push('', `Only in head: ${comparison.onlyInHead.join(', ')}`);
@@ -43,7 +43,10 @@ function comparisonTable(comparison: RunComparison): string[] {
 export function renderMarkdown(report: Report): string {
   const lines: string[] = ['## Tunebench', '', machineLine(report), ''];
   if (report.project) {
-    lines.push(`**Project:** \`${report.project.root}\` at ${report.project.commit ?? 'unknown commit'}${report.project.dirty ? ' (dirty)' : ''}`, '');
+    lines.push(
+      `**Project:** \`${report.project.root}\` at ${report.project.commit ?? 'unknown commit'}${report.project.dirty ? ' (dirty)' : ''}`,
+      '',
+    );
   }
   for (const comparison of report.comparisons) {
     lines.push(`### Run ${comparison.baseRunId} → run ${comparison.headRunId}`, '', ...comparisonTable(comparison), '');
@@ -58,7 +61,8 @@ export function renderMarkdown(report: Report): string {
           `| ${escapeCell(result.title)} | ${formatValue(s.median, result.unit)} | ${s.relativeHalfWidth === null ? 'n < 6' : `± ${(s.relativeHalfWidth * 100).toFixed(1)} %`} | ${s.n} |`,
         );
       }
-      for (const failure of run.failures) lines.push('', `> ❌ ${escapeCell(failure.title)}: ${escapeCell(failure.error)}`);
+      for (const failure of run.failures)
+        lines.push('', `> ❌ ${escapeCell(failure.title)}: ${escapeCell(failure.error)}`);
       lines.push('');
     }
   }

@@ -24,7 +24,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 export async function renderPdf(html: string): Promise<Buffer> {
   const executablePath = findChromium();
   if (!executablePath) {
-    throw new Error('PDF needs a Chromium: install one (apt-get install chromium) or set TUNEBENCH_CHROMIUM; HTML works without it');
+    throw new Error(
+      'PDF needs a Chromium: install one (apt-get install chromium) or set TUNEBENCH_CHROMIUM; HTML works without it',
+    );
   }
   const browser = await chromium.launch({
     executablePath,
@@ -35,7 +37,11 @@ export async function renderPdf(html: string): Promise<Buffer> {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
+    });
   } finally {
     await browser.close();
   }

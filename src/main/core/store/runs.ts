@@ -51,19 +51,17 @@ export class RunRepository {
     status: Exclude<Run['status'], 'running'>,
     details: { error?: string | null; failures: Run['failures']; warnings: string[]; telemetry?: Run['telemetry'] },
   ): void {
-    this.db
-      .prepare('UPDATE runs SET status = ?, finished_at = ?, error = ?, outcome_json = ? WHERE id = ?')
-      .run(
-        status,
-        new Date().toISOString(),
-        details.error ?? null,
-        JSON.stringify({
-          failures: details.failures,
-          warnings: details.warnings,
-          telemetry: details.telemetry ?? null,
-        }),
-        runId,
-      );
+    this.db.prepare('UPDATE runs SET status = ?, finished_at = ?, error = ?, outcome_json = ? WHERE id = ?').run(
+      status,
+      new Date().toISOString(),
+      details.error ?? null,
+      JSON.stringify({
+        failures: details.failures,
+        warnings: details.warnings,
+        telemetry: details.telemetry ?? null,
+      }),
+      runId,
+    );
   }
 
   get(runId: number): Run | null {

@@ -44,8 +44,8 @@ code, .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; fon
 .data-table.small { font-size: 12px; }
 .results td:first-child { min-width: 190px; }
 .results td:last-child { min-width: 220px; }
-.data-table .id { display: block; color: var(--muted); font-size: 11px; }
-.notes { margin: 0; padding: 0; list-style: none; font-size: 12px; color: var(--muted); }
+.data-table .id { display: block; color: var(--muted); font-size: 0.85em; }
+.notes { margin: 0; padding: 0; list-style: none; font-size: 0.92em; color: var(--muted); }
 .notes .warning { color: var(--warn); }
 .legend-line { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .verdict-faster { color: var(--ok); font-weight: 600; }
