@@ -112,7 +112,7 @@ describe('HTML report of real runs in Chromium', () => {
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     // A4 less the 12 mm margins is ~703 CSS px: nothing may stick out of the printed page.
     await page.setViewportSize({ width: 703, height: 900 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(703);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(703);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     writeFileSync(join(ARTIFACTS, 'html-report.pdf'), pdf);

@@ -98,7 +98,10 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   .data-table tr, .callout, figure { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   section.run, section.comparison { break-before: page; }
-  .charts { grid-template-columns: 1fr 1fr; }
+  /* Side by side, a curve's 12-unit text would print at 7 px: one per row, at its natural size. */
+  .charts { grid-template-columns: 1fr; }
+  .charts .chart-svg { max-width: 560px; }
+  .data-table.small { font-size: 10px; }
   .table-wrap { overflow: visible; }
   .strip { width: 140px; height: 20px; }
   .results td:first-child, .results td:last-child { min-width: 0; }
