@@ -37,7 +37,7 @@ export function budgetFromFile(path: string): Budget {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new RangeError(`budget file ${path}: ${(error as Error).message}`);
+    throw new RangeError(`budget file ${path}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = BudgetFileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -48,7 +48,7 @@ export function budgetFromFile(path: string): Budget {
     try {
       return parseFraction(text);
     } catch (error) {
-      throw new RangeError(`budget file ${path}: ${where}: ${(error as Error).message}`);
+      throw new RangeError(`budget file ${path}: ${where}: ${(error as Error).message}`, { cause: error });
     }
   };
   return {
