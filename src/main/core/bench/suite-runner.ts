@@ -79,8 +79,7 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
   const runWarnings: string[] = [];
   const telemetry: TelemetrySample[] = [];
   const unsubscribe = deps.sampler?.onSample((sample) => telemetry.push(sample));
-  const samplerWasRunning = deps.sampler?.status().running ?? false;
-  if (deps.sampler && !samplerWasRunning) deps.sampler.start(2);
+  const releaseSampler = deps.sampler?.hold(2);
   const total = request.specs.length;
   const energy = await probeEnergy(deps.sysRoot);
   if (energy.status !== 'present') runWarnings.push(`energy: ${energy.reason}; no performance per watt for the CPU`);
@@ -159,7 +158,7 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
     }
   } finally {
     unsubscribe?.();
-    if (deps.sampler && !samplerWasRunning) await deps.sampler.stop();
+    await releaseSampler?.();
   }
   if (status === 'completed' && results.length === 0 && failures.length > 0) status = 'failed';
   const noisy = results.filter((r) => r.warnings.some((w) => w.startsWith('machine busy'))).length;

@@ -31,6 +31,9 @@ export class TelemetrySampler {
   private inFlight: Promise<void> | null = null;
   private hz = 2;
   private running = false;
+  /** Internal users (a running suite) that need samples whatever the UI asks for. */
+  private holds = 0;
+  private wantedByClient = false;
   private lastError: string | null = null;
   private primed = false;
 
@@ -46,7 +49,29 @@ export class TelemetrySampler {
     return () => this.listeners.delete(listener);
   }
 
+  /** A client (UI, CLI) wants samples at this rate. */
   start(hz: number): TelemetryStatus {
+    this.wantedByClient = true;
+    return this.run(hz);
+  }
+
+  /**
+   * Keeps the sampler running for an internal user until the returned release is called, even if a
+   * client stops it meanwhile (closing the Hardware page must not blind a suite's noise check).
+   */
+  hold(hz: number): () => Promise<void> {
+    this.holds += 1;
+    if (!this.running) this.run(hz);
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0 && !this.wantedByClient) await this.halt();
+    };
+  }
+
+  private run(hz: number): TelemetryStatus {
     if (!(hz >= TELEMETRY_MIN_HZ && hz <= TELEMETRY_MAX_HZ)) {
       throw new RangeError(`telemetry rate ${hz} Hz is outside ${TELEMETRY_MIN_HZ}–${TELEMETRY_MAX_HZ} Hz`);
     }
@@ -62,13 +87,19 @@ export class TelemetrySampler {
     return this.status();
   }
 
+  /** The client no longer wants samples; they go on while an internal user holds the sampler. */
   async stop(): Promise<TelemetryStatus> {
+    this.wantedByClient = false;
+    if (this.holds === 0) await this.halt();
+    return this.status();
+  }
+
+  private async halt(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.sources.gpu?.stop();
     await this.inFlight;
-    return this.status();
   }
 
   recent(limit: number): TelemetrySample[] {

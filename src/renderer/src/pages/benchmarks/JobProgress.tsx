@@ -1,7 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Card } from '../../components/Card';
+import { TimeSeriesChart } from '../../components/charts/TimeSeriesChart';
 import { useBench } from '../../stores/bench';
 import { etaSeconds } from '../../stores/bench-rules';
+import { useTelemetry } from '../../stores/telemetry';
+import { cpuRows } from '../../stores/telemetry-window';
+
+/** Live CPU load while a suite runs: a busy machine shows here before it shows in the warnings. */
+function LiveLoad() {
+  const { samples, start, stop } = useTelemetry();
+  useEffect(() => {
+    void start(2);
+    return () => {
+      void stop();
+    };
+  }, [start, stop]);
+  const rows = useMemo(() => cpuRows(samples.slice(-120)), [samples]);
+  const last = samples.at(-1);
+  return (
+    <TimeSeriesChart
+      title="CPU while the suite runs"
+      unit="%"
+      yDomain={[0, 100]}
+      rows={rows}
+      summary={
+        last ? `total ${last.cpu.totalPct.toFixed(1)} %, ${samples.length} samples at 2 Hz` : 'waiting for telemetry'
+      }
+      series={[{ key: 'total', label: 'total', color: 'var(--accent)', width: 2 }]}
+    />
+  );
+}
 
 export function JobProgress() {
   const { active, cancel } = useBench();
@@ -39,6 +67,7 @@ export function JobProgress() {
         {active.resultsSoFar} results
         {eta !== null ? ` · about ${eta} s left` : ''}
       </p>
+      <LiveLoad />
     </Card>
   );
 }
