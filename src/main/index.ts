@@ -4,6 +4,7 @@ import { createEngine, type Engine } from './core/engine';
 import { resolveDataDir } from './core/store/paths';
 import { registerAppScheme, serveRendererFromAppProtocol } from './electron/app-protocol';
 import { utilityWorkerLauncher } from './electron/utility-launcher';
+import { printPdfWithElectron } from './electron/print-pdf';
 import { createMainWindow } from './electron/window';
 import { registerApi } from './ipc/register-api';
 
@@ -21,6 +22,7 @@ function openWindow(): void {
     dataDir: resolveDataDir(process.env, app.getPath('userData')),
     shell: 'electron',
     launcher: utilityWorkerLauncher,
+    printPdf: printPdfWithElectron,
   });
   const window = createMainWindow(devServerUrl);
   unregister?.();

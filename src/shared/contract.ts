@@ -115,10 +115,16 @@ export const apiMethods = {
         runIds: z.array(z.number().int().min(1)).min(1).max(50),
         /** Compare the first run (base) with the second (head) and include the comparison. */
         compare: z.boolean().default(false),
-        format: z.enum(['json', 'html', 'md', 'csv']),
+        format: z.enum(['json', 'html', 'md', 'csv', 'pdf']),
       })
       .strict(),
-    output: z.object({ fileName: z.string(), mime: z.string(), content: z.string() }),
+    /** Text formats come as utf8; PDF as base64. */
+    output: z.object({
+      fileName: z.string(),
+      mime: z.string(),
+      encoding: z.enum(['utf8', 'base64']),
+      content: z.string(),
+    }),
   },
 } as const;
 

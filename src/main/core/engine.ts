@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/schemas/app';
 import type { HardwareProfile } from '../../shared/schemas/hardware';
 import { benchHandlers } from './bench/handlers';
 import { reportHandlers } from './report/handlers';
+import type { PdfPrinter } from './report/render';
 import { EngineEvents } from './events';
 import { collectHardwareProfile, defaultCollectors, type ProfileCollectors } from './hardware/profile';
 import { CpuMemorySource } from './hardware/telemetry/cpu-source';
@@ -26,6 +27,8 @@ export interface EngineOptions {
   createSampler?: (profile: HardwareProfile) => TelemetrySampler;
   /** utilityProcess under Electron; child_process.fork otherwise. */
   launcher?: WorkerLauncher;
+  /** Electron's printToPDF in the app; a local Chromium otherwise. */
+  printPdf?: PdfPrinter;
 }
 
 export interface Engine {
@@ -124,7 +127,7 @@ export function createEngine(options: EngineOptions): Engine {
       sampler: getSampler,
       storeError,
     }),
-    ...reportHandlers({ runs, profile: () => profile(false), storeError }),
+    ...reportHandlers({ runs, profile: () => profile(false), storeError, printPdf: options.printPdf }),
   };
 
   return {

@@ -3,12 +3,13 @@ import type { HardwareProfile } from '../../../shared/schemas/hardware';
 import { compareRuns } from '../bench/compare-runs';
 import type { RunRepository } from '../store/runs';
 import { buildReport } from './build';
-import { renderReport } from './render';
+import { renderReport, type PdfPrinter } from './render';
 
 export interface ReportDeps {
   runs: RunRepository | null;
   profile: () => Promise<HardwareProfile>;
   storeError: string | null;
+  printPdf?: PdfPrinter;
 }
 
 /** Reports of stored runs for the app's export buttons (PDF is printed by the Electron shell or the CLI). */
@@ -27,9 +28,15 @@ export function reportHandlers(deps: ReportDeps): Pick<ApiHandlers, 'report.rend
         runs,
         comparisons: compare ? [compareRuns(runs[0]!, runs[1]!)] : [],
       });
-      const rendered = await renderReport(report, format);
+      const rendered = await renderReport(report, format, deps.printPdf);
       const name = compare ? `tunebench-run-${runIds[0]}-vs-${runIds[1]}` : `tunebench-run-${runIds.join('-')}`;
-      return { fileName: `${name}.${rendered.extension}`, mime: rendered.mime, content: String(rendered.content) };
+      const binary = Buffer.isBuffer(rendered.content);
+      return {
+        fileName: `${name}.${rendered.extension}`,
+        mime: rendered.mime,
+        encoding: binary ? 'base64' : 'utf8',
+        content: binary ? (rendered.content as Buffer).toString('base64') : String(rendered.content),
+      };
     },
   };
 }

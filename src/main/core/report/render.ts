@@ -4,6 +4,9 @@ import { renderHtmlReport } from './html';
 import { renderMarkdown } from './markdown';
 import { renderPdf } from './pdf';
 
+/** Prints HTML to PDF: Electron's printToPDF in the app, a local Chromium in the CLI and web mode. */
+export type PdfPrinter = (html: string) => Promise<Buffer>;
+
 export interface RenderedReport {
   content: string | Buffer;
   mime: string;
@@ -11,7 +14,11 @@ export interface RenderedReport {
 }
 
 /** One report, any format: the JSON is the report itself (every sample included). */
-export async function renderReport(report: Report, format: ReportFormat): Promise<RenderedReport> {
+export async function renderReport(
+  report: Report,
+  format: ReportFormat,
+  printPdf: PdfPrinter = renderPdf,
+): Promise<RenderedReport> {
   switch (format) {
     case 'json':
       return { content: `${JSON.stringify(report, null, 2)}\n`, mime: 'application/json', extension: 'json' };
@@ -22,6 +29,6 @@ export async function renderReport(report: Report, format: ReportFormat): Promis
     case 'csv':
       return { content: renderCsv(report), mime: 'text/csv', extension: 'csv' };
     case 'pdf':
-      return { content: await renderPdf(renderHtmlReport(report)), mime: 'application/pdf', extension: 'pdf' };
+      return { content: await printPdf(renderHtmlReport(report)), mime: 'application/pdf', extension: 'pdf' };
   }
 }

@@ -6,7 +6,14 @@ const FORMATS = [
   { id: 'md', label: 'Markdown' },
   { id: 'csv', label: 'CSV' },
   { id: 'json', label: 'JSON' },
+  { id: 'pdf', label: 'PDF' },
 ] as const;
+
+function toBlob(file: { content: string; mime: string; encoding: 'utf8' | 'base64' }): Blob {
+  if (file.encoding === 'utf8') return new Blob([file.content], { type: file.mime });
+  const bytes = Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: file.mime });
+}
 
 /** Saves a report of runs (or of a comparison) through the browser's download, in the app and in web mode. */
 export function ExportButtons({ runIds, compare }: { runIds: number[]; compare: boolean }) {
@@ -15,7 +22,7 @@ export function ExportButtons({ runIds, compare }: { runIds: number[]; compare: 
     try {
       setError(null);
       const file = await api().report.render({ runIds, compare, format });
-      const url = URL.createObjectURL(new Blob([file.content], { type: file.mime }));
+      const url = URL.createObjectURL(toBlob(file));
       const link = document.createElement('a');
       link.href = url;
       link.download = file.fileName;
