@@ -79,7 +79,7 @@ const layer = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'native/**/build/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'native/**/build/**', 'test/fixtures/projects/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

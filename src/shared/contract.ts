@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from './schemas/app';
+import { ProjectCommandSchema, ProjectProfileSchema } from './schemas/project';
 import {
   BenchmarkResultSchema,
   JobInfoSchema,
@@ -126,6 +127,62 @@ export const apiMethods = {
       content: z.string(),
     }),
   },
+  'project.scan': {
+    input: z.object({ root: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'project.get': {
+    input: z.object({ root: z.string().min(1).max(4096) }).strict(),
+    output: ProjectProfileSchema.nullable(),
+  },
+  'project.trust': {
+    input: z.object({ root: z.string().min(1).max(4096), trusted: z.boolean() }).strict(),
+    output: z.object({ root: z.string(), trusted: z.boolean() }),
+  },
+  'project.trustedFolders': {
+    input: z.object({}).strict(),
+    output: z.array(z.object({ path: z.string(), trustedAt: z.string() })),
+  },
+  'project.saveCommands': {
+    input: z.object({ root: z.string().min(1).max(4096), commands: z.array(ProjectCommandSchema).max(200) }).strict(),
+    output: z.array(ProjectCommandSchema),
+  },
+  'project.bench': {
+    input: z
+      .object({
+        root: z.string().min(1).max(4096),
+        only: z
+          .array(z.enum(['build', 'test', 'bench', 'size']))
+          .min(1)
+          .default(['build', 'test', 'bench', 'size']),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'project.history': {
+    input: z.object({ root: z.string().min(1).max(4096) }).strict(),
+    output: z.object({
+      runs: z.array(
+        z.object({
+          runId: z.number().int(),
+          startedAt: z.string(),
+          commit: z.string().nullable(),
+          dirty: z.boolean(),
+          status: z.string(),
+          metrics: z.array(
+            z.object({ id: z.string(), title: z.string(), unit: z.string(), median: z.number(), n: z.number().int() }),
+          ),
+        }),
+      ),
+      changesSinceLast: z
+        .object({
+          commit: z.string(),
+          commits: z.array(z.object({ hash: z.string(), subject: z.string() })),
+          files: z.array(z.string()),
+        })
+        .nullable(),
+    }),
+  },
 } as const;
 
 /** Events pushed from the engine to every connected client. */
@@ -133,6 +190,7 @@ export const apiEvents = {
   'telemetry.sample': TelemetrySampleSchema,
   'job.progress': ProgressSchema,
   'bench.result': z.object({ jobId: z.string(), result: BenchmarkResultSchema }),
+  'project.scanned': z.object({ jobId: z.string(), profile: ProjectProfileSchema }),
 } as const;
 
 export type ApiMethods = typeof apiMethods;

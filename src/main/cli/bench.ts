@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { LevelSchema, type Level } from '../../shared/schemas/bench';
 import type { Engine } from '../core/engine';
 import { benchRunCommand } from './bench-run';
+import { benchProjectCommand } from './project';
 import { resolveRunRef } from './bench-refs';
 import { createCliEngine } from './engine-for-cli';
 import { formatComparison, formatRun } from './format-run';
@@ -161,6 +162,7 @@ export function benchCommand(): Command {
     .description('Benchmarks: the CPU suite, stored runs, baselines and comparisons')
     .addCommand(cpuCommand())
     .addCommand(benchRunCommand())
+    .addCommand(benchProjectCommand())
     .addCommand(listCommand())
     .addCommand(showCommand())
     .addCommand(compareCommand())

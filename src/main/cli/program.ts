@@ -4,6 +4,7 @@ import { benchCommand } from './bench';
 import { ciCommand } from './ci';
 import { compareCommand } from './compare';
 import { hwCommand } from './hw';
+import { scanCommand, trustCommand } from './project';
 import { reportCommand } from './report';
 import { serveCommand } from './serve';
 
@@ -14,6 +15,8 @@ export function buildProgram(): Command {
     .version(version)
     .showHelpAfterError()
     .addCommand(hwCommand())
+    .addCommand(scanCommand())
+    .addCommand(trustCommand())
     .addCommand(benchCommand())
     .addCommand(reportCommand())
     .addCommand(compareCommand())

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { HardwareProfile } from '../../shared/schemas/hardware';
@@ -15,7 +16,11 @@ import { JobQueue } from './jobs/queue';
 import type { WorkerLauncher } from './jobs/worker-launcher';
 import { openStore, type StoreHandle } from './store/database';
 import { HardwareSnapshotRepository } from './store/hardware-snapshots';
+import { ProjectCommandRepository } from './store/project-commands';
 import { RunRepository } from './store/runs';
+import { TrustRepository } from './store/trust';
+import { projectHandlers } from './project/handlers';
+import { JsonFileScanCache } from './project/scan';
 import { errorMessage } from './util/timebox';
 import { version } from './version';
 
@@ -73,6 +78,8 @@ export function createEngine(options: EngineOptions): Engine {
   }
   const snapshots = store ? new HardwareSnapshotRepository(store.db) : null;
   const runs = store ? new RunRepository(store.db) : null;
+  const trust = store ? new TrustRepository(store.db) : null;
+  const projectCommands = store ? new ProjectCommandRepository(store.db) : null;
   const queue = new JobQueue((progress) => events.emit('job.progress', progress));
   const collectors = options.collectors ?? defaultCollectors;
   let cachedProfile: Promise<HardwareProfile> | null = null;
@@ -128,6 +135,19 @@ export function createEngine(options: EngineOptions): Engine {
       storeError,
     }),
     ...reportHandlers({ runs, profile: () => profile(false), storeError, printPdf: options.printPdf }),
+    ...projectHandlers({
+      queue,
+      events,
+      runs,
+      trust,
+      commands: projectCommands,
+      launcher: options.launcher ?? nodeWorkerLauncher,
+      machine: () => profile(false),
+      sampler: getSampler,
+      // One JSON cache file per project root; a corrupt one is ignored and rewritten.
+      scanCache: (root) => JsonFileScanCache.open(join(options.dataDir, 'scan-cache'), root),
+      storeError,
+    }),
   };
 
   return {

@@ -66,6 +66,21 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'projects: trusted folders and user-edited commands',
+    sql: `
+      CREATE TABLE trusted_folders (
+        path TEXT PRIMARY KEY,
+        trusted_at TEXT NOT NULL
+      );
+      CREATE TABLE project_commands (
+        root TEXT PRIMARY KEY,
+        commands_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

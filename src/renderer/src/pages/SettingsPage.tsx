@@ -4,6 +4,34 @@ import { Card } from '../components/Card';
 import { SpecList } from '../components/SpecList';
 import { api } from '../api/client';
 
+function TrustedFolders() {
+  const [folders, setFolders] = useState<Array<{ path: string; trustedAt: string }> | null>(null);
+  const load = () => void api().project.trustedFolders({}).then(setFolders);
+  useEffect(load, []);
+  return (
+    <Card title="Trusted folders">
+      {folders === null ? <p className="muted">Loading…</p> : null}
+      {folders?.length === 0 ? (
+        <p className="muted">None. Tunebench asks before it runs a project's commands.</p>
+      ) : null}
+      <ul className="facts">
+        {folders?.map((folder) => (
+          <li key={folder.path}>
+            <code>{folder.path}</code>{' '}
+            <span className="muted small">since {new Date(folder.trustedAt).toLocaleString()}</span>{' '}
+            <button
+              type="button"
+              onClick={() => void api().project.trust({ root: folder.path, trusted: false }).then(load)}
+            >
+              Revoke
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 export function SettingsPage() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +71,7 @@ export function SettingsPage() {
         ) : null}
         <p className="muted small">Set TUNEBENCH_HOME to keep data elsewhere.</p>
       </Card>
+      <TrustedFolders />
     </div>
   );
 }
