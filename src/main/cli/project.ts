@@ -88,8 +88,8 @@ export function benchProjectCommand(): Command {
           process.stdout.write(`${formatRun(run)}\n`);
           const previous = before.runs[0];
           if (previous) {
-            const history = await engine.handlers['project.history']({ root: dir });
-            const changes = history.changesSinceLast;
+            // Taken before this run: what changed between the previous measurement and now.
+            const changes = before.changesSinceLast;
             process.stdout.write(`\nSince run ${previous.runId} (${previous.commit?.slice(0, 10) ?? 'no commit'}):\n`);
             if (changes) {
               for (const commit of changes.commits.slice(0, 10))

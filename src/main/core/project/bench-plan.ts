@@ -14,13 +14,22 @@ function inFolder(root: string, command: ProjectCommand): string {
   return `cd ${shellQuote(cwd)} && ${command.command}`;
 }
 
+/** Result ids must not contain ':' (it marks a command's secondary series such as `id:user`). */
+export function metricId(prefix: string, command: ProjectCommand): string {
+  const slug = command.id
+    .split(/[:/\\]+/)
+    .filter((part) => part !== '' && part !== '.')
+    .join('-');
+  return `${prefix}-${slug}`;
+}
+
 function spec(root: string, command: ProjectCommand, title: string, prepare = ''): BenchmarkSpec {
   return {
     kind: 'command',
-    id: `${command.kind}-${command.id}`,
+    id: metricId(command.kind, command),
     title,
     params: {
-      commands: JSON.stringify([{ id: `${command.kind}-${command.id}`, title, command: inFolder(root, command) }]),
+      commands: JSON.stringify([{ id: metricId(command.kind, command), title, command: inFolder(root, command) }]),
       shell: 'sh',
       prepare,
       cleanup: '',
@@ -47,7 +56,7 @@ export function projectBenchmarkSpecs(profile: ProjectProfile, metrics: readonly
         const clean = `cd ${shellQuote(command.cwd ? `${profile.root}/${command.cwd}` : profile.root)} && cargo clean --release -q`;
         specs.push({
           ...spec(profile.root, command, `build (clean): ${command.command}`, clean),
-          id: `build-clean-${command.id}`,
+          id: metricId('build-clean', command),
         });
       }
     }
