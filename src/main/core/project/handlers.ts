@@ -169,7 +169,8 @@ export function projectHandlers(deps: ProjectDeps): ProjectHandlers {
             runs: deps.runs,
             sampler,
             signal,
-            onProgress: progress,
+            // "done" is announced after the sizes below are stored, so clients refresh once, complete.
+            onProgress: (p) => (p.kind === 'done' ? undefined : progress(p)),
           },
         );
         if (only.includes('size') && run.status !== 'cancelled') {
@@ -183,6 +184,7 @@ export function projectHandlers(deps: ProjectDeps): ProjectHandlers {
             deps.events.emit('bench.result', { jobId: id, result });
           }
         }
+        if (run.status === 'completed') progress({ kind: 'done', jobId: id, title: `${profile.name}: measured` });
         return run.id > 0 ? run.id : null;
       });
       return { jobId };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from '../../../shared/format';
+import { formatValue } from '../../../shared/format-result';
 import { Card } from '../components/Card';
 import { EmptyState } from '../components/EmptyState';
 import { useProject } from '../stores/project';
@@ -246,13 +247,15 @@ export function ProjectPage() {
                         {run.dirty ? ' (dirty)' : ''}
                       </td>
                       <td className="small">
-                        {run.metrics.slice(0, 8).map((m) => (
-                          <div key={m.id}>
-                            {m.title}:{' '}
-                            {m.unit === 'bytes' ? formatBytes(m.median) : `${m.median.toPrecision(3)} ${m.unit}`} (n=
-                            {m.n})
-                          </div>
-                        ))}
+                        {run.metrics
+                          .filter((m) => !/:(user|sys|rss)$/.test(m.id))
+                          .slice(0, 16)
+                          .map((m) => (
+                            <div key={m.id}>
+                              {m.title}: {m.unit === 'bytes' ? formatBytes(m.median) : formatValue(m.median, m.unit)}{' '}
+                              (n={m.n})
+                            </div>
+                          ))}
                       </td>
                     </tr>
                   ))}

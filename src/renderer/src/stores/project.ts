@@ -44,6 +44,8 @@ export const useProject = create<ProjectState>((set, get) => {
         else {
           set({ benching: null, error: progress.kind === 'failed' ? progress.error : null });
           void refreshHistory();
+          // The build just wrote fresh output: scan again (cached, so quick) to show its artifacts.
+          if (progress.kind === 'done') void get().scan();
         }
       }
     });

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { launchChromium } from '../helpers/chromium';
+import { fixtureRepo } from '../helpers/fixture-project';
+import { startServe, type ServeProcess } from '../helpers/serve';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-results');
+let browser: Browser;
+let serve: ServeProcess;
+let project: string;
+
+beforeAll(async () => {
+  assertBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  project = fixtureRepo('vite-react', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-project-')), {
+    linkNodeModules: true,
+  });
+  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-project-home-')) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('Project page', () => {
+  it('opens a folder, shows what it found, asks for trust, then measures build, tests and bundle sizes', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${serve.url}#/project`);
+    await page.getByLabel('Folder').fill(project);
+    await page.getByRole('button', { name: 'Scan' }).click();
+    const stacks = page.getByRole('list', { name: 'Detected stacks' });
+    await stacks.waitFor({ timeout: 30_000 });
+    expect(await stacks.innerText()).toContain('vite-react-fixture');
+    const facts = await page.getByRole('region', { name: 'Detected facts' }).innerText();
+    expect(facts).toMatch(/React .*package\.json:\d+/);
+    expect(facts).toMatch(/Vite .*package\.json:\d+/);
+    expect(await page.getByRole('textbox', { name: /Command .*build/ }).inputValue()).toBe('npm run build');
+    expect(await page.getByText('not trusted').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'project-page.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Measure build, tests and sizes' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trust this folder?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'project-trust-dialog.png') });
+    await dialog.getByRole('button', { name: 'Trust and continue' }).click();
+    const history = page.getByRole('table', { name: 'Project history' });
+    await history.waitFor({ timeout: 240_000 });
+    const text = await history.innerText();
+    expect(text).toMatch(/build \(incremental\): npm run build: [\d.]+ ms \(n=\d+\)/);
+    expect(text).toMatch(/size: dist\/assets\/index-[\w-]+\.js: [\d.]+ KiB \(n=1\)/);
+    expect(text).toMatch(/completed/);
+    await page.screenshot({ path: join(ARTIFACTS, 'project-page-measured.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
