@@ -8,6 +8,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareNative } from './ref/compare-native.mjs';
+import { runScanBench } from './scan.mjs';
 import { sgemmReference, triadReference } from './ref/run-refs.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -251,6 +252,9 @@ if (!native.ok) {
     console.log(`  the CPU suite failed: ${suite.stderr.trim().split('\n').at(-1)}`);
   }
 }
+
+// 5. Project scan of a generated 50,000-file repository, cold and warm, against git ls-files | xargs wc -l.
+await runScanBench();
 
 console.log(
   `\nload average at the end ${loadAverage()}${Number(loadAverage()) > os.cpus().length * 0.5 ? ' — the machine was busy; treat these numbers with care' : ''}`,
