@@ -90,4 +90,22 @@ describe('tunebench bench project', () => {
       /Since run \d+ \([0-9a-f]{10}\):\n\s+[0-9a-f]{10} second commit\n\s+1 files changed: src\/main\.rs/,
     );
   }, 400_000);
+
+  it('notes why the image size of a Dockerfile was not measured when no Docker engine answers', async () => {
+    const home = tempDir();
+    const dir = fixtureRepo('python-service', tempDir());
+    const result = await runCli(
+      ['bench', 'project', dir, '--only', 'size', '--trust', '--json'],
+      { TUNEBENCH_HOME: home },
+      120_000,
+    );
+    expect(result.code).toBe(0);
+    const run = RunSchema.parse(JSON.parse(result.stdout));
+    const stored = await runCli(['bench', 'show', String(run.id), '--json'], { TUNEBENCH_HOME: home });
+    const warnings = RunSchema.parse(JSON.parse(stored.stdout)).warnings.join('\n');
+    if (!/image size: /.test(stored.stdout))
+      expect(warnings).toMatch(
+        /container image size not measured: (docker is not installed|the Docker engine is not answering)/,
+      );
+  }, 180_000);
 });

@@ -15,6 +15,7 @@ import type { RunRepository } from '../store/runs';
 import { canonicalFolder, type TrustRepository } from '../store/trust';
 import { measureArtifacts } from './artifacts';
 import { projectBenchmarkSpecs, type ProjectMetric } from './bench-plan';
+import { buildImageSize, dockerEngine } from './docker';
 import { changesSince } from './git';
 import { profileProject } from './profile';
 import type { ScanCache } from './scan';
@@ -79,6 +80,50 @@ function sizeResults(
       add(`size-gzip-${artifact.path}`, `size (gzip): ${artifact.path}`, artifact.gzipBytes);
     if (artifact.brotliBytes !== null)
       add(`size-brotli-${artifact.path}`, `size (brotli): ${artifact.path}`, artifact.brotliBytes);
+  }
+  return results;
+}
+
+/** Image sizes of the project's Dockerfiles when a Docker engine answers; a note saying why not otherwise. */
+async function imageSizes(
+  profile: ProjectProfile,
+  plan: ReturnType<typeof planFor>,
+  warn: (warning: string) => void,
+): Promise<BenchmarkResult[]> {
+  const dockerfiles = profile.stacks.filter((stack) => stack.id === 'docker');
+  if (dockerfiles.length === 0) return [];
+  const engine = await dockerEngine();
+  if (engine.status !== 'present') {
+    warn(`container image size not measured: ${engine.reason}`);
+    return [];
+  }
+  const results: BenchmarkResult[] = [];
+  for (const stack of dockerfiles) {
+    const file = stack.facts[0]?.evidence.file;
+    if (!file) continue;
+    const tag = `tunebench-${profile.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}:${(profile.git.head ?? 'worktree').slice(0, 12)}`;
+    try {
+      const bytes = await buildImageSize({
+        dockerfile: `${profile.root}/${file}`,
+        context: `${profile.root}/${stack.dir}`,
+        tag,
+      });
+      results.push({
+        id: `image-size-${file}`,
+        title: `image size: ${file}`,
+        params: { root: profile.root, tag },
+        unit: 'bytes',
+        direction: 'lower-is-better',
+        samples: [bytes],
+        summary: summarize([bytes]),
+        plan,
+        stopReason: 'max-samples',
+        warnings: [],
+        extras: { tag },
+      });
+    } catch (error) {
+      warn(`image size of ${file} not measured: ${(error as Error).message}`);
+    }
   }
   return results;
 }
@@ -180,6 +225,14 @@ export function projectHandlers(deps: ProjectDeps): ProjectHandlers {
             new Map(profile.artifacts.filter((a) => a.kind === 'model').map((a) => [a.path, a.bytes])),
           );
           for (const result of sizeResults(profile, artifacts, plan)) {
+            if (run.id > 0) deps.runs?.addResult(run.id, result);
+            deps.events.emit('bench.result', { jobId: id, result });
+          }
+          for (const result of await imageSizes(
+            profile,
+            plan,
+            (warning) => run.id > 0 && deps.runs?.addWarning(run.id, warning),
+          )) {
             if (run.id > 0) deps.runs?.addResult(run.id, result);
             deps.events.emit('bench.result', { jobId: id, result });
           }

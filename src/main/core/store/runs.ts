@@ -64,6 +64,16 @@ export class RunRepository {
     );
   }
 
+  /** Adds a note found after the run ended (e.g. what could not be measured) to its warnings. */
+  addWarning(runId: number, warning: string): void {
+    const row = this.db.prepare('SELECT outcome_json AS json FROM runs WHERE id = ?').get(runId) as
+      { json: string | null } | undefined;
+    if (!row) return;
+    const outcome = row.json ? (JSON.parse(row.json) as { warnings?: string[] }) : {};
+    outcome.warnings = [...(outcome.warnings ?? []), warning];
+    this.db.prepare('UPDATE runs SET outcome_json = ? WHERE id = ?').run(JSON.stringify(outcome), runId);
+  }
+
   get(runId: number): Run | null {
     const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as RunRow | undefined;
     if (!row) return null;
