@@ -44,7 +44,7 @@ async function run(request: RunRequest): Promise<void> {
         unit: benchmark.unit,
         direction: benchmark.direction,
         samples: outcome.samples,
-        warnings: outcome.warnings,
+        warnings: [...outcome.warnings, ...(benchmark.warnings?.() ?? [])],
         extras: benchmark.extras?.(median(outcome.samples)) ?? {},
       });
       for (const metric of benchmark.secondary?.() ?? []) {

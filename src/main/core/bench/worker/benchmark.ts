@@ -19,6 +19,8 @@ export interface PreparedBenchmark {
   extras?(median: number): Record<string, string | number>;
   /** Per-iteration metrics besides the primary one, aligned with its samples. */
   secondary?(): SecondaryMetric[];
+  /** Problems found while preparing or measuring that the reader must see (e.g. wrong outputs). */
+  warnings?(): string[];
   /** Checked after sampling: a kernel that computed garbage must not report a speed. */
   verify?(): string | null | Promise<string | null>;
   /** Runs before each timed iteration, untimed (hyperfine's --prepare). */

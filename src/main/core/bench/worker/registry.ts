@@ -1,5 +1,6 @@
 import { commandBenchmark } from '../suites/command';
 import { deflate } from '../suites/compression';
+import { inferenceLatency } from '../suites/inference';
 import { jsonParse, jsonStringify, numericSort, regexScan } from '../suites/js-engine';
 import { gemm, hash, latency, streamTriad } from '../suites/native-kernels';
 import type { BenchmarkFactory } from './benchmark';
@@ -16,6 +17,7 @@ export const benchmarkFactories: Record<string, BenchmarkFactory> = {
   'native.latency': latency,
   'native.hash': hash,
   command: commandBenchmark,
+  'inference.onnxruntime': inferenceLatency,
 };
 
 export function registerBenchmark(kind: string, factory: BenchmarkFactory): void {

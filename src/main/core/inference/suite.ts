@@ -1,0 +1,76 @@
+import type { HardwareProfile } from '../../../shared/schemas/hardware';
+import type { BenchmarkSpec } from '../bench/worker/protocol';
+import type { SessionSettings } from './types';
+
+export interface ModelEntry {
+  /** "builtin:mlp" or the file name of a user model. */
+  id: string;
+  title: string;
+  path: string;
+  precision: 'fp32' | 'fp16' | 'int8';
+  /** The FP32 variant to check outputs against (built-in models); null for a user model itself. */
+  referencePath: string | null;
+  flopsPerSample: number | null;
+}
+
+export type DeviceChoice = SessionSettings['device'];
+
+/** Why a device cannot run here, or null when it can (from the hardware profile's runtime section). */
+export function deviceUnavailable(device: DeviceChoice, profile: Pick<HardwareProfile, 'onnxruntime' | 'npu'>): string | null {
+  if (device.startsWith('openvino-')) {
+    return profile.npu.openvino.status === 'present' ? null : `${device}: ${profile.npu.openvino.reason}`;
+  }
+  if (profile.onnxruntime.status !== 'present') return `${device}: ${profile.onnxruntime.reason}`;
+  const provider = profile.onnxruntime.providers.find((p) => p.name === device);
+  if (!provider) return `${device}: this onnxruntime-node build has no ${device} execution provider`;
+  return provider.status === 'present' ? null : `${device}: ${provider.reason}${provider.remedy ? ` (${provider.remedy})` : ''}`;
+}
+
+/**
+ * One spec per (model, precision, device, batch): every setting that changes the numbers is a
+ * parameter, so results on two devices are compared on equal terms. Unavailable devices are listed
+ * with the reason instead of silently dropped.
+ */
+export function inferenceSpecs(
+  models: ModelEntry[],
+  devices: DeviceChoice[],
+  batches: number[],
+  profile: Pick<HardwareProfile, 'onnxruntime' | 'npu'>,
+  threads = 0,
+): { specs: BenchmarkSpec[]; skipped: string[] } {
+  const specs: BenchmarkSpec[] = [];
+  const skipped = new Set<string>();
+  for (const device of devices) {
+    const reason = deviceUnavailable(device, profile);
+    if (reason) {
+      skipped.add(reason);
+      continue;
+    }
+    if (device.startsWith('openvino-')) {
+      skipped.add(`${device}: the OpenVINO backend is not implemented yet in this build`);
+      continue;
+    }
+    for (const model of models) {
+      for (const batch of batches) {
+        specs.push({
+          kind: 'inference.onnxruntime',
+          id: `infer-${model.id.replace(/^builtin:/, '')}-${model.precision}-${device}-b${batch}`,
+          title: `${model.title} ${model.precision.toUpperCase()} on ${device}, batch ${batch}`,
+          params: {
+            modelPath: model.path,
+            referencePath: model.referencePath ?? '',
+            precision: model.precision,
+            device,
+            batch,
+            intraOpThreads: threads,
+            interOpThreads: 0,
+            graphOptimization: 'all',
+            executionMode: 'sequential',
+            ...(model.flopsPerSample ? { flopsPerSample: model.flopsPerSample } : {}),
+          },
+        });
+      }
+    }
+  }
+  return { specs, skipped: [...skipped] };
+}

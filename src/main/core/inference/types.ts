@@ -1,0 +1,41 @@
+/** Every setting that changes inference numbers; pinned and stored with each result. */
+export interface SessionSettings {
+  /** onnxruntime execution provider, or OpenVINO device. */
+  device: 'cpu' | 'cuda' | 'tensorrt' | 'openvino-cpu' | 'openvino-gpu' | 'openvino-npu' | 'openvino-auto';
+  intraOpThreads: number;
+  interOpThreads: number;
+  graphOptimization: 'disabled' | 'basic' | 'extended' | 'all';
+  executionMode: 'sequential' | 'parallel';
+}
+
+export const DEFAULT_SESSION: SessionSettings = {
+  device: 'cpu',
+  intraOpThreads: 0, // 0: the runtime's default (one per physical core)
+  interOpThreads: 0,
+  graphOptimization: 'all',
+  executionMode: 'sequential',
+};
+
+export interface TensorSpec {
+  name: string;
+  /** onnxruntime's type names: 'float32', 'float16', 'int64', … */
+  type: string;
+  /** Numbers are fixed sizes; strings are symbolic (dynamic) dimensions such as 'batch'. */
+  shape: Array<number | string>;
+}
+
+export type TensorData = Float32Array | Uint16Array | BigInt64Array | Int32Array | Uint8Array | Int8Array;
+
+export interface Feed {
+  type: string;
+  data: TensorData;
+  dims: number[];
+}
+
+export interface LoadedModel {
+  inputs: TensorSpec[];
+  outputs: TensorSpec[];
+  /** Runs once; outputs as float32 for agreement checks (float16 is widened). */
+  run(feeds: Record<string, Feed>): Promise<Record<string, Float32Array>>;
+  dispose(): Promise<void>;
+}
