@@ -86,6 +86,26 @@ export const apiMethods = {
       .strict(),
     output: z.object({ jobId: z.string() }),
   },
+  'bench.startInference': {
+    input: z
+      .object({
+        /** "builtin:mlp" (mlp, cnn, mobilenet, transformer, or "builtin:all") or the path of an .onnx file. */
+        models: z.array(z.string().min(1)).min(1).max(20),
+        precisions: z
+          .array(z.enum(['fp32', 'fp16', 'int8']))
+          .min(1)
+          .default(['fp32']),
+        devices: z
+          .array(z.enum(['cpu', 'cuda', 'tensorrt', 'openvino-cpu', 'openvino-gpu', 'openvino-npu', 'openvino-auto']))
+          .min(1)
+          .default(['cpu']),
+        batches: z.array(z.number().int().min(1).max(4096)).min(1).default([1]),
+        threads: z.number().int().min(0).max(1024).default(0),
+        level: LevelSchema.default('basic'),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string(), skipped: z.array(z.string()) }),
+  },
   'bench.cancel': {
     input: z.object({ jobId: z.string().min(1) }).strict(),
     output: z.object({ cancelled: z.boolean() }),

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LevelSchema, type Level } from '../../shared/schemas/bench';
 import type { Engine } from '../core/engine';
+import { benchInferenceCommand } from './bench-inference';
 import { benchRunCommand } from './bench-run';
 import { benchProjectCommand } from './project';
 import { resolveRunRef } from './bench-refs';
@@ -163,6 +164,7 @@ export function benchCommand(): Command {
     .addCommand(cpuCommand())
     .addCommand(benchRunCommand())
     .addCommand(benchProjectCommand())
+    .addCommand(benchInferenceCommand())
     .addCommand(listCommand())
     .addCommand(showCommand())
     .addCommand(compareCommand())

@@ -133,6 +133,7 @@ export function createEngine(options: EngineOptions): Engine {
       profile: () => profile(false),
       sampler: getSampler,
       storeError,
+      dataDir: options.dataDir,
     }),
     ...reportHandlers({ runs, profile: () => profile(false), storeError, printPdf: options.printPdf }),
     ...projectHandlers({

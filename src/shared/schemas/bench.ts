@@ -87,7 +87,7 @@ export const BenchmarkFailureSchema = z.object({ id: z.string(), title: z.string
 
 export const RunSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['cpu', 'command', 'project']),
+  kind: z.enum(['cpu', 'command', 'project', 'inference']),
   name: z.string(),
   fingerprint: z.string(),
   startedAt: z.string(),

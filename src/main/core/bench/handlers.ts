@@ -6,6 +6,8 @@ import type { TelemetrySampler } from '../hardware/telemetry/sampler';
 import type { JobQueue } from '../jobs/queue';
 import type { WorkerLauncher } from '../jobs/worker-launcher';
 import type { RunRepository } from '../store/runs';
+import { resolveModels } from '../inference/resolve-models';
+import { inferenceSpecs } from '../inference/suite';
 import { commandSpecs } from './command-suite';
 import { compareRuns } from './compare-runs';
 import { nativeKernelsStatus } from './native-status';
@@ -22,6 +24,7 @@ export interface BenchDeps {
   profile: () => Promise<HardwareProfile>;
   sampler: () => Promise<TelemetrySampler>;
   storeError: string | null;
+  dataDir: string;
 }
 
 const PRESET_TEXT: Record<Preset, { title: string; description: string }> = {
@@ -41,6 +44,7 @@ type BenchHandlers = Pick<
   | 'bench.presets'
   | 'bench.start'
   | 'bench.startCommand'
+  | 'bench.startInference'
   | 'bench.cancel'
   | 'bench.jobs'
   | 'bench.runs'
@@ -152,6 +156,49 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         return run.id > 0 ? run.id : null;
       });
       return { jobId };
+    },
+    'bench.startInference': async (input) => {
+      const profile = await deps.profile();
+      const sampler = await deps.sampler();
+      const models = await resolveModels(input.models, input.precisions, deps.dataDir);
+      const { specs, skipped } = inferenceSpecs(models, input.devices, input.batches, profile, input.threads);
+      if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);
+      const workerPath = builtWorkerPath('bench-worker');
+      const jobId = deps.queue.submit(
+        `Inference: ${input.models.join(', ')}`,
+        async ({ jobId: id, signal, progress }) => {
+          const run = await runSuite(
+            {
+              jobId: id,
+              kind: 'inference',
+              name: `Inference ${input.models.join(', ')}`,
+              preset: 'inference',
+              level: input.level,
+              options: { ...input, skipped },
+              specs,
+              // Latency distributions need more than the minimum: p90/p99 are read from these samples.
+              plan: planFor(input.level, {
+                minSamples: 30,
+                maxSamples: 2000,
+                budgetMs: input.level === 'basic' ? 5000 : 15_000,
+              }),
+              fingerprint: profile.fingerprint,
+            },
+            {
+              launcher: deps.launcher,
+              workerPath,
+              runs: deps.runs,
+              sampler,
+              signal,
+              onProgress: progress,
+              onResult: (result: BenchmarkResult) => deps.events.emit('bench.result', { jobId: id, result }),
+            },
+          );
+          for (const note of skipped) if (run.id > 0) deps.runs?.addWarning(run.id, `not run: ${note}`);
+          return run.id > 0 ? run.id : null;
+        },
+      );
+      return { jobId, skipped };
     },
     'bench.cancel': async ({ jobId }) => ({ cancelled: deps.queue.cancel(jobId) }),
     'bench.jobs': async () => deps.queue.list(),

@@ -16,14 +16,19 @@ export interface ModelEntry {
 export type DeviceChoice = SessionSettings['device'];
 
 /** Why a device cannot run here, or null when it can (from the hardware profile's runtime section). */
-export function deviceUnavailable(device: DeviceChoice, profile: Pick<HardwareProfile, 'onnxruntime' | 'npu'>): string | null {
+export function deviceUnavailable(
+  device: DeviceChoice,
+  profile: Pick<HardwareProfile, 'onnxruntime' | 'npu'>,
+): string | null {
   if (device.startsWith('openvino-')) {
     return profile.npu.openvino.status === 'present' ? null : `${device}: ${profile.npu.openvino.reason}`;
   }
   if (profile.onnxruntime.status !== 'present') return `${device}: ${profile.onnxruntime.reason}`;
   const provider = profile.onnxruntime.providers.find((p) => p.name === device);
   if (!provider) return `${device}: this onnxruntime-node build has no ${device} execution provider`;
-  return provider.status === 'present' ? null : `${device}: ${provider.reason}${provider.remedy ? ` (${provider.remedy})` : ''}`;
+  return provider.status === 'present'
+    ? null
+    : `${device}: ${provider.reason}${provider.remedy ? ` (${provider.remedy})` : ''}`;
 }
 
 /**
@@ -55,7 +60,7 @@ export function inferenceSpecs(
         specs.push({
           kind: 'inference.onnxruntime',
           id: `infer-${model.id.replace(/^builtin:/, '')}-${model.precision}-${device}-b${batch}`,
-          title: `${model.title} ${model.precision.toUpperCase()} on ${device}, batch ${batch}`,
+          title: `${model.title.includes(model.precision.toUpperCase()) ? model.title : `${model.title}, ${model.precision.toUpperCase()}`} on ${device}, batch ${batch}`,
           params: {
             modelPath: model.path,
             referencePath: model.referencePath ?? '',

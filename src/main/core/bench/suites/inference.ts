@@ -37,7 +37,15 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
   const batch = Number(params.batch ?? 1);
   const bytes = new Uint8Array(await readFile(modelPath));
   const loadStart = performance.now();
-  const model = await loadWithOnnxRuntime(bytes, settings);
+  let model: LoadedModel;
+  try {
+    model = await loadWithOnnxRuntime(bytes, settings);
+  } catch (error) {
+    // onnxruntime's message does not say which file; a user with ten models needs to know.
+    throw new Error(`${modelPath}: onnxruntime could not load it (${(error as Error).message.split('\n')[0]})`, {
+      cause: error,
+    });
+  }
   const loadMs = performance.now() - loadStart;
   const dims = {
     batch,
