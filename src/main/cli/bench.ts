@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LevelSchema, type Level } from '../../shared/schemas/bench';
 import type { Engine } from '../core/engine';
+import { benchCudaCommand, benchNpuCommand } from './bench-devices';
 import { benchInferenceCommand } from './bench-inference';
 import { benchRunCommand } from './bench-run';
 import { benchProjectCommand } from './project';
@@ -165,6 +166,8 @@ export function benchCommand(): Command {
     .addCommand(benchRunCommand())
     .addCommand(benchProjectCommand())
     .addCommand(benchInferenceCommand())
+    .addCommand(benchCudaCommand())
+    .addCommand(benchNpuCommand())
     .addCommand(listCommand())
     .addCommand(showCommand())
     .addCommand(compareCommand())
