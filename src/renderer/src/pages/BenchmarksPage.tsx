@@ -6,6 +6,8 @@ import { ExportButtons } from '../components/ExportButtons';
 import { useBench } from '../stores/bench';
 import { latencyCurve, scalingCurve } from '../stores/bench-rules';
 import { ComparisonTable } from './benchmarks/ComparisonTable';
+import { InferenceMatrix } from './benchmarks/InferenceMatrix';
+import { InferencePicker } from './benchmarks/InferencePicker';
 import { JobProgress } from './benchmarks/JobProgress';
 import { PresetPicker } from './benchmarks/PresetPicker';
 import { ResultsTable } from './benchmarks/ResultsTable';
@@ -36,6 +38,7 @@ export function BenchmarksPage() {
       ) : null}
       <div className="grid">
         <PresetPicker />
+        <InferencePicker />
         <Card title="History">
           {runs.length === 0 ? (
             <p className="muted">No runs yet. Start with Quick: about a minute.</p>
@@ -89,6 +92,7 @@ export function BenchmarksPage() {
                 ⚠ {w}
               </p>
             ))}
+            {selected.kind === 'inference' && !comparison ? <InferenceMatrix run={selected} /> : null}
             {comparison ? <ComparisonTable comparison={comparison} /> : <ResultsTable run={selected} />}
             <ExportButtons
               runIds={comparison ? [comparison.baseRunId, comparison.headRunId] : [selected.id]}

@@ -32,6 +32,8 @@ interface BenchState {
   load: () => Promise<void>;
   setLevel: (level: Level) => void;
   start: (preset: Preset) => Promise<void>;
+  /** Follow a job started elsewhere (e.g. the inference suite). */
+  attach: (jobId: string) => void;
   cancel: () => Promise<void>;
   select: (runId: number) => Promise<void>;
   compare: (baseRunId: number | null) => Promise<void>;
@@ -111,6 +113,10 @@ export const useBench = create<BenchState>((set, get) => {
       } catch (error) {
         set({ error: message(error) });
       }
+    },
+    attach: (jobId) => {
+      subscribe();
+      set({ active: { jobId, startedAt: Date.now(), progress: null, resultsSoFar: 0 }, error: null });
     },
     cancel: async () => {
       const active = get().active;

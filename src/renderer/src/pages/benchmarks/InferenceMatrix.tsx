@@ -1,0 +1,62 @@
+import { formatValue } from '../../../../shared/format-result';
+import type { Run } from '../../../../shared/schemas/bench';
+
+/** Models down, precision × device × batch across: latency median with its CI, throughput and agreement. */
+export function InferenceMatrix({ run }: { run: Run }) {
+  const results = run.results.filter((r) => r.id.startsWith('infer-'));
+  if (results.length === 0) return null;
+  const model = (r: (typeof results)[number]) =>
+    String(r.params.modelPath)
+      .split('/')
+      .pop()!
+      .replace(/-(fp32|fp16|int8)\.onnx$/, '');
+  const column = (r: (typeof results)[number]) =>
+    `${String(r.params.precision).toUpperCase()} · ${r.params.device} · b${r.params.batch}`;
+  const models = [...new Set(results.map(model))];
+  const columns = [...new Set(results.map(column))];
+  return (
+    <table className="data-table" aria-label="Inference: models by precision, device and batch">
+      <thead>
+        <tr>
+          <th scope="col">Model</th>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {models.map((m) => (
+          <tr key={m}>
+            <th scope="row">{m}</th>
+            {columns.map((c) => {
+              const r = results.find((x) => model(x) === m && column(x) === c);
+              if (!r) return <td key={c}>–</td>;
+              const disagrees = r.warnings.some((w) => w.startsWith('output disagrees'));
+              return (
+                <td key={c} className={`num small${disagrees ? ' error' : ''}`}>
+                  <div>
+                    {formatValue(r.summary.median, r.unit)}
+                    {r.summary.relativeHalfWidth !== null
+                      ? ` ± ${(r.summary.relativeHalfWidth * 100).toFixed(1)} %`
+                      : ''}{' '}
+                    (n={r.summary.n})
+                  </div>
+                  <div className="muted">
+                    p99 {formatValue(r.summary.p99, r.unit)} · {String(r.extras.throughput ?? '')}
+                  </div>
+                  {r.extras['cosine vs CPU FP32'] !== undefined ? (
+                    <div className={disagrees ? 'error' : 'muted'}>
+                      cos {String(r.extras['cosine vs CPU FP32'])} vs FP32
+                    </div>
+                  ) : null}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
