@@ -45,13 +45,26 @@ function spec(root: string, command: ProjectCommand, title: string, prepare = ''
  * that only touches build output), test time, and each bench command. Sizes are measured after
  * the build, outside the timed runs.
  */
-export function projectBenchmarkSpecs(profile: ProjectProfile, metrics: readonly ProjectMetric[]): BenchmarkSpec[] {
+export function projectBenchmarkSpecs(
+  profile: ProjectProfile,
+  metrics: readonly ProjectMetric[],
+  /** Per build command id: gitignored output folders (absolute) that a clean build may delete first. */
+  cleanableOutputs: ReadonlyMap<string, string[]> = new Map(),
+): BenchmarkSpec[] {
   const specs: BenchmarkSpec[] = [];
   const wanted = new Set(metrics);
   for (const command of profile.commands) {
     if (command.kind === 'build' && wanted.has('build')) {
       specs.push(spec(profile.root, command, `build (incremental): ${command.command}`));
       const cargo = /^cargo build/.test(command.command);
+      const outputs = cleanableOutputs.get(command.id) ?? [];
+      if (!cargo && outputs.length > 0) {
+        const clean = `rm -rf ${outputs.map(shellQuote).join(' ')}`;
+        specs.push({
+          ...spec(profile.root, command, `build (clean): ${command.command}`, clean),
+          id: metricId('build-clean', command),
+        });
+      }
       if (cargo) {
         const clean = `cd ${shellQuote(command.cwd ? `${profile.root}/${command.cwd}` : profile.root)} && cargo clean --release -q`;
         specs.push({

@@ -15,6 +15,7 @@ import type { RunRepository } from '../store/runs';
 import { canonicalFolder, type TrustRepository } from '../store/trust';
 import { measureArtifacts } from './artifacts';
 import { projectBenchmarkSpecs, type ProjectMetric } from './bench-plan';
+import { cleanableOutputs } from './clean-outputs';
 import { buildImageSize, dockerEngine } from './docker';
 import { changesSince } from './git';
 import { profileProject } from './profile';
@@ -185,7 +186,7 @@ export function projectHandlers(deps: ProjectDeps): ProjectHandlers {
       const jobId = deps.queue.submit(`Project benchmark: ${folder}`, async ({ jobId: id, signal, progress }) => {
         const profile = await scan(folder, signal);
         const plan = planFor('basic', { warmupRuns: 1, minSamples: 6, maxSamples: 10, budgetMs: 5 * 60_000 });
-        const specs = projectBenchmarkSpecs(profile, only as ProjectMetric[]);
+        const specs = projectBenchmarkSpecs(profile, only as ProjectMetric[], await cleanableOutputs(profile));
         if (specs.length === 0 && !only.includes('size')) {
           throw new Error(
             `no ${only.join('/')} command found for ${folder}: add one on the Project page or with the CLI`,
