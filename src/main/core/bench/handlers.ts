@@ -12,7 +12,7 @@ import { commandSpecs } from './command-suite';
 import { compareRuns } from './compare-runs';
 import { nativeKernelsStatus } from './native-status';
 import { planFor } from './sampling';
-import { runSuite } from './suite-runner';
+import { runSuite, type SuiteRequest } from './suite-runner';
 import { cpuSuite, PRESETS, type Preset } from './suites/cpu-suite';
 import { builtWorkerPath } from './worker-path';
 
@@ -53,6 +53,36 @@ type BenchHandlers = Pick<
   | 'bench.saveBaseline'
 >;
 
+/**
+ * Queues a suite as a job: one worker per benchmark, results streamed as events and stored; the
+ * job's result is the stored run id. `afterRun` may add what is only known at the end.
+ */
+function submitSuite(
+  deps: BenchDeps,
+  title: string,
+  request: Omit<SuiteRequest, 'jobId'>,
+  afterRun?: (runId: number) => void,
+): string {
+  const workerPath = builtWorkerPath('bench-worker');
+  return deps.queue.submit(title, async ({ jobId, signal, progress }) => {
+    const sampler = await deps.sampler();
+    const run = await runSuite(
+      { ...request, jobId },
+      {
+        launcher: deps.launcher,
+        workerPath,
+        runs: deps.runs,
+        sampler,
+        signal,
+        onProgress: progress,
+        onResult: (result: BenchmarkResult) => deps.events.emit('bench.result', { jobId, result }),
+      },
+    );
+    if (run.id > 0) afterRun?.(run.id);
+    return run.id > 0 ? run.id : null;
+  });
+}
+
 export function benchHandlers(deps: BenchDeps): BenchHandlers {
   const requireRuns = (): RunRepository => {
     if (!deps.runs) throw new Error(`the local database is unavailable: ${deps.storeError}`);
@@ -78,7 +108,6 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
     },
     'bench.start': async ({ preset, level, only }) => {
       const profile = await deps.profile();
-      const sampler = await deps.sampler();
       const native = nativeKernelsStatus();
       const all = cpuSuite(preset, profile.cpu, native.available);
       const specs = only ? all.filter((spec) => only.some((prefix) => spec.id.startsWith(prefix))) : all;
@@ -87,40 +116,23 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
           `no benchmark id starts with ${only!.join(', ')}; ids: ${all.map((s) => s.id).join(', ')}`,
         );
       }
-      const workerPath = builtWorkerPath('bench-worker');
-      const jobId = deps.queue.submit(`CPU suite (${preset}, ${level})`, async ({ jobId: id, signal, progress }) => {
-        const run = await runSuite(
-          {
-            jobId: id,
-            kind: 'cpu',
-            name: `CPU ${preset}`,
-            preset,
-            level,
-            options: { native: native.available, nativeReason: native.reason, only: only ?? null },
-            specs,
-            plan: planFor(level),
-            fingerprint: profile.fingerprint,
-            // Quick means about a minute; larger presets get room for every benchmark's own budget.
-            suiteBudgetMs: preset === 'quick' ? 90_000 : undefined,
-          },
-          {
-            launcher: deps.launcher,
-            workerPath,
-            runs: deps.runs,
-            sampler,
-            signal,
-            onProgress: progress,
-            onResult: (result: BenchmarkResult) => deps.events.emit('bench.result', { jobId: id, result }),
-          },
-        );
-        return run.id > 0 ? run.id : null;
+      const jobId = submitSuite(deps, `CPU suite (${preset}, ${level})`, {
+        kind: 'cpu',
+        name: `CPU ${preset}`,
+        preset,
+        level,
+        options: { native: native.available, nativeReason: native.reason, only: only ?? null },
+        specs,
+        plan: planFor(level),
+        fingerprint: profile.fingerprint,
+        // Quick means about a minute; larger presets get room for every benchmark's own budget.
+        suiteBudgetMs: preset === 'quick' ? 90_000 : undefined,
       });
       return { jobId };
     },
     'bench.startCommand': async (input) => {
       if (input.maxRuns < input.minRuns) throw new RangeError('maxRuns must be at least minRuns');
       const profile = await deps.profile();
-      const sampler = await deps.sampler();
       const specs = commandSpecs({ ...input, shell: input.shell });
       const plan = planFor(input.level, {
         warmupRuns: input.warmupRuns,
@@ -128,74 +140,44 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         maxSamples: input.maxRuns,
         ...(input.budgetMs ? { budgetMs: input.budgetMs } : {}),
       });
-      const workerPath = builtWorkerPath('bench-worker');
       const name = input.commands.length > 1 ? input.commands.join(' vs ') : input.commands[0]!;
-      const jobId = deps.queue.submit(`Command: ${name}`, async ({ jobId: id, signal, progress }) => {
-        const run = await runSuite(
-          {
-            jobId: id,
-            kind: 'command',
-            name,
-            preset: 'command',
-            level: input.level,
-            options: { ...input },
-            specs,
-            plan,
-            fingerprint: profile.fingerprint,
-          },
-          {
-            launcher: deps.launcher,
-            workerPath,
-            runs: deps.runs,
-            sampler,
-            signal,
-            onProgress: progress,
-            onResult: (result: BenchmarkResult) => deps.events.emit('bench.result', { jobId: id, result }),
-          },
-        );
-        return run.id > 0 ? run.id : null;
+      const jobId = submitSuite(deps, `Command: ${name}`, {
+        kind: 'command',
+        name,
+        preset: 'command',
+        level: input.level,
+        options: { ...input },
+        specs,
+        plan,
+        fingerprint: profile.fingerprint,
       });
       return { jobId };
     },
     'bench.startInference': async (input) => {
       const profile = await deps.profile();
-      const sampler = await deps.sampler();
       const models = await resolveModels(input.models, input.precisions, deps.dataDir);
       const { specs, skipped } = inferenceSpecs(models, input.devices, input.batches, profile, input.threads);
       if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);
-      const workerPath = builtWorkerPath('bench-worker');
-      const jobId = deps.queue.submit(
+      const jobId = submitSuite(
+        deps,
         `Inference: ${input.models.join(', ')}`,
-        async ({ jobId: id, signal, progress }) => {
-          const run = await runSuite(
-            {
-              jobId: id,
-              kind: 'inference',
-              name: `Inference ${input.models.join(', ')}`,
-              preset: 'inference',
-              level: input.level,
-              options: { ...input, skipped },
-              specs,
-              // Latency distributions need more than the minimum: p90/p99 are read from these samples.
-              plan: planFor(input.level, {
-                minSamples: 30,
-                maxSamples: 2000,
-                budgetMs: input.level === 'basic' ? 5000 : 15_000,
-              }),
-              fingerprint: profile.fingerprint,
-            },
-            {
-              launcher: deps.launcher,
-              workerPath,
-              runs: deps.runs,
-              sampler,
-              signal,
-              onProgress: progress,
-              onResult: (result: BenchmarkResult) => deps.events.emit('bench.result', { jobId: id, result }),
-            },
-          );
-          for (const note of skipped) if (run.id > 0) deps.runs?.addWarning(run.id, `not run: ${note}`);
-          return run.id > 0 ? run.id : null;
+        {
+          kind: 'inference',
+          name: `Inference ${input.models.join(', ')}`,
+          preset: 'inference',
+          level: input.level,
+          options: { ...input, skipped },
+          specs,
+          // Latency distributions need more than the minimum: p90/p99 are read from these samples.
+          plan: planFor(input.level, {
+            minSamples: 30,
+            maxSamples: 2000,
+            budgetMs: input.level === 'basic' ? 5000 : 15_000,
+          }),
+          fingerprint: profile.fingerprint,
+        },
+        (runId) => {
+          for (const note of skipped) deps.runs?.addWarning(runId, `not run: ${note}`);
         },
       );
       return { jobId, skipped };
