@@ -45,16 +45,20 @@ export function ciCommand(): Command {
     .option('--markdown <file>', 'append a Markdown summary (e.g. "$GITHUB_STEP_SUMMARY")')
     .action(async (options: CiOptions) => {
       let budget;
+      let baselineReport;
+      let noise: number;
       try {
+        // Bad input is found before a suite runs for minutes, and exits 2, not 1 ("budget broken").
         budget = budgetFromOptions(options);
+        noise = parseFraction(options.noise ?? '2%');
+        baselineReport = options.baselineFile
+          ? loadReport(readFileSync(options.baselineFile, 'utf8'), options.baselineFile)
+          : null;
       } catch (error) {
         process.stderr.write(`tunebench ci: ${(error as Error).message}\n`);
         process.exitCode = EXIT_BAD_INPUT;
         return;
       }
-      const baselineReport = options.baselineFile
-        ? loadReport(readFileSync(options.baselineFile, 'utf8'), options.baselineFile)
-        : null;
       const engine = createCliEngine('cli');
       try {
         const baseRun: Run | null = options.baseline
@@ -79,7 +83,6 @@ export function ciCommand(): Command {
           await engine.handlers['bench.saveBaseline']({ name: options.saveBaseline, runId: run.id });
         const machine = await engine.handlers['hardware.profile']({ refresh: false });
         const headReport = buildReport({ machine, runs: [run] });
-        const noise = parseFraction(options.noise ?? '2%');
         let comparison: RunComparison | null = null;
         if (baselineReport) comparison = compareReports(baselineReport, headReport, noise);
         else if (baseRun) comparison = compareReports(buildReport({ machine, runs: [baseRun] }), headReport, noise);

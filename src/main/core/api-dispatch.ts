@@ -26,6 +26,8 @@ export async function dispatch(handlers: ApiHandlers, method: string, payload: u
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: `${method}: ${errorMessage(error)}` } };
+    // Refusals the user must act on (an untrusted folder) are not internal errors.
+    const code = (error as Error | undefined)?.name === 'NotTrustedError' ? 'forbidden' : 'internal';
+    return { ok: false, error: { code, message: `${method}: ${errorMessage(error)}` } };
   }
 }

@@ -7,7 +7,14 @@ import { BrowserWindow } from 'electron';
 export async function printPdfWithElectron(html: string): Promise<Buffer> {
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false },
+    // Its own session: the request filter below must not touch the main window's session.
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      javascript: false,
+      nodeIntegration: false,
+      partition: 'tunebench-pdf',
+    },
   });
   window.webContents.session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*'] }, (_details, callback) =>
     callback({ cancel: true }),

@@ -53,7 +53,7 @@ export const BenchmarkResultSchema = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   unit: z.string(),
   direction: DirectionSchema,
-  samples: z.array(z.number()),
+  samples: z.array(z.number()).min(1, 'a result needs at least one sample'),
   summary: SummarySchema,
   plan: SamplingPlanSchema,
   stopReason: StopReasonSchema,

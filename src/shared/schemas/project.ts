@@ -68,8 +68,12 @@ export const ProjectCommandSchema = z.object({
   id: z.string(),
   kind: CommandKindSchema,
   command: z.string(),
-  /** Working directory relative to the root. */
-  cwd: z.string(),
+  /** Working directory relative to the root; never absolute and never climbing out of it. */
+  cwd: z
+    .string()
+    .refine((cwd) => !cwd.startsWith('/') && !/^[A-Za-z]:/.test(cwd) && !cwd.split(/[\\/]/).includes('..'), {
+      message: 'must be a folder inside the project (relative, without "..")',
+    }),
   source: z.enum(['inferred', 'user']),
   evidence: EvidenceSchema.nullable(),
 });

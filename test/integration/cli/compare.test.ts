@@ -93,6 +93,18 @@ describe('tunebench compare on real runs', () => {
   }, 120_000);
 });
 
+describe('tunebench ci', () => {
+  it('refuses a missing baseline file or a bad --noise with exit 2 before running anything', async () => {
+    const home = tempDir();
+    const missing = await runCli(['ci', '--baseline-file', join(tempDir(), 'base.json')], { TUNEBENCH_HOME: home });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^tunebench ci: .*base\.json/);
+    const noise = await runCli(['ci', '--noise', 'lots'], { TUNEBENCH_HOME: home });
+    expect(noise.code).toBe(2);
+    expect(noise.stderr).toMatch(/"lots" is not a percentage/);
+  });
+});
+
 describe('tunebench report', () => {
   it('writes HTML, Markdown, CSV and JSON of a stored run', async () => {
     const home = tempDir();

@@ -99,6 +99,16 @@ describe('tunebench serve', () => {
     expect(unknown.status).toBe(404);
     const getApi = await rawRequest(web.port, '/api/app.info', { headers: auth });
     expect(getApi.status).toBe(405);
+    const escaping = await rawRequest(web.port, '/api/project.saveCommands', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        root: '/tmp',
+        commands: [{ id: 'x', kind: 'build', command: 'true', cwd: '../etc', source: 'user', evidence: null }],
+      }),
+    });
+    expect(escaping.status).toBe(400);
+    expect(JSON.parse(escaping.body).error.message).toMatch(/cwd: must be a folder inside the project/);
   });
 
   it('streams telemetry samples over server-sent events once telemetry is started', async () => {

@@ -21,9 +21,9 @@ export function compareRuns(base: Run, head: Run, noiseThreshold = 0.02): RunCom
       warnings.push(`${id}: units differ (${baseResult.unit} vs ${headResult.unit}); not compared`);
       continue;
     }
-    if (baseResult.summary.median === 0 || headResult.summary.median === 0) {
+    if (baseResult.summary.median <= 0 || headResult.summary.median <= 0) {
       // e.g. system CPU time of a command that makes no system calls: no relative change exists.
-      warnings.push(`${id}: a median of 0 ${headResult.unit} has no relative change; not compared`);
+      warnings.push(`${id}: a median of 0 (or below) ${headResult.unit} has no relative change; not compared`);
       continue;
     }
     const comparison = compareSamples(baseResult.samples, headResult.samples, {

@@ -28,12 +28,20 @@ export const nodeWorkerLauncher: WorkerLauncher = {
       },
       kill: () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
-        try {
-          if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
-          else child.kill('SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
+        const signalGroup = (signal: NodeJS.Signals) => {
+          try {
+            if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, signal);
+            else child.kill(signal);
+          } catch {
+            // already gone
+          }
+        };
+        // SIGTERM first: tb-exec passes it on to the benchmarked command's own process group (a
+        // SIGKILL would orphan that group). Whatever is still alive a second later is killed.
+        signalGroup('SIGTERM');
+        setTimeout(() => {
+          if (child.exitCode === null && child.signalCode === null) signalGroup('SIGKILL');
+        }, 1000).unref();
       },
     };
   },

@@ -1,5 +1,5 @@
 import { join, relative, sep } from 'node:path';
-import { simpleGit } from 'simple-git';
+import { safeGit } from './safe-git';
 import type { ProjectProfile } from '../../../shared/schemas/project';
 
 const OUTPUT_DIRS = ['dist', 'build', 'out', '.next'];
@@ -11,7 +11,7 @@ const OUTPUT_DIRS = ['dist', 'build', 'out', '.next'];
 export async function cleanableOutputs(profile: ProjectProfile): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (profile.git.status !== 'present') return result;
-  const git = simpleGit({ baseDir: profile.root, timeout: { block: 10_000 } });
+  const git = safeGit(profile.root, 10_000);
   for (const command of profile.commands) {
     if (command.kind !== 'build' || /^cargo /.test(command.command)) continue;
     const folder = join(profile.root, command.cwd);

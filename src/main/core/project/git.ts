@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { safeGit } from './safe-git';
 import type { GitInfo } from '../../../shared/schemas/project';
 import { errorMessage } from '../util/timebox';
 
@@ -15,8 +16,7 @@ const OPERATIONS: Array<[string, string]> = [
 ];
 
 function git(root: string): SimpleGit {
-  // A block timeout: a git stuck on a lock or a network filesystem must not hang the scan.
-  return simpleGit({ baseDir: root, timeout: { block: 15_000 } });
+  return safeGit(root);
 }
 
 /** HEAD, branch, dirty files and any operation in progress; absence of git is data, not an error. */

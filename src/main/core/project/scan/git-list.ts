@@ -1,3 +1,4 @@
+import { SAFE_GIT_ARGS } from '../safe-git';
 import { spawn } from 'node:child_process';
 import { runTool } from '../../util/run-tool';
 import { abortReason, throwIfAborted } from './abort';
@@ -10,7 +11,7 @@ const GIT_PROBE_TIMEOUT_MS = 5_000;
  */
 export async function isGitWorkTree(root: string): Promise<boolean> {
   try {
-    const result = await runTool('git', ['-C', root, 'rev-parse', '--show-toplevel'], {
+    const result = await runTool('git', [...SAFE_GIT_ARGS, '-C', root, 'rev-parse', '--show-toplevel'], {
       timeoutMs: GIT_PROBE_TIMEOUT_MS,
       maxOutputBytes: 64 * 1024,
     });
@@ -28,7 +29,7 @@ export async function isGitWorkTree(root: string): Promise<boolean> {
  */
 export async function* listGitFiles(root: string, signal?: AbortSignal): AsyncGenerator<string> {
   throwIfAborted(signal);
-  const child = spawn('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  const child = spawn('git', [...SAFE_GIT_ARGS, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true,
