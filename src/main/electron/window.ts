@@ -48,7 +48,15 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    const allowed = url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+    const sameOrigin = (a: string, b: string) => {
+      try {
+        return new URL(a).origin === new URL(b).origin;
+      } catch {
+        return false;
+      }
+    };
+    // Compare origins, not prefixes: "http://localhost:5173" is a prefix of "http://localhost:51730".
+    const allowed = url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && sameOrigin(url, devServerUrl));
     if (!allowed) {
       event.preventDefault();
       openExternalIfListed(url);

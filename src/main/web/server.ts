@@ -51,8 +51,10 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body over ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
+        // Drain the rest instead of resetting the connection, so the client gets a 413 it can read.
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`));
         return;
       }
       chunks.push(chunk);
@@ -61,6 +63,8 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('error', reject);
   });
 }
+
+class BodyTooLargeError extends Error {}
 
 const ERROR_STATUS = { bad_input: 400, not_found: 404, internal: 500, unauthorized: 401, forbidden: 403 } as const;
 
@@ -159,7 +163,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const body = await readBody(request);
       payload = body.length === 0 ? {} : JSON.parse(body);
     } catch (error) {
-      send(response, 400, { error: { code: 'bad_input', message: `invalid JSON body: ${(error as Error).message}` } });
+      const tooLarge = error instanceof BodyTooLargeError;
+      send(response, tooLarge ? 413 : 400, {
+        error: {
+          code: 'bad_input',
+          message: tooLarge ? (error as Error).message : `invalid JSON body: ${(error as Error).message}`,
+        },
+      });
       return;
     }
     const result = await dispatch(engine.handlers, url.pathname.slice('/api/'.length), payload);

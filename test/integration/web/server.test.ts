@@ -109,6 +109,12 @@ describe('tunebench serve', () => {
     });
     expect(escaping.status).toBe(400);
     expect(JSON.parse(escaping.body).error.message).toMatch(/cwd: must be a folder inside the project/);
+    const huge = await rawRequest(web.port, '/api/app.info', {
+      method: 'POST',
+      headers: auth,
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
+    expect(huge.status).toBe(413);
   });
 
   it('streams telemetry samples over server-sent events once telemetry is started', async () => {

@@ -84,6 +84,7 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
   const energy = await probeEnergy(deps.sysRoot);
   if (energy.status !== 'present') runWarnings.push(`energy: ${energy.reason}; no performance per watt for the CPU`);
   let status: Exclude<Run['status'], 'running'> = 'completed';
+  let fatal: string | null = null;
   try {
     const suiteStarted = Date.now();
     for (const [index, spec] of request.specs.entries()) {
@@ -156,6 +157,10 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
         failures.push({ id: spec.id, title: spec.title, error: reason });
       }
     }
+  } catch (fault) {
+    // Anything outside one benchmark (the store, energy counters): the run must still be closed.
+    status = 'failed';
+    fatal = errorMessage(fault);
   } finally {
     unsubscribe?.();
     await releaseSampler?.();
@@ -163,7 +168,12 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
   if (status === 'completed' && results.length === 0 && failures.length > 0) status = 'failed';
   const noisy = results.filter((r) => r.warnings.some((w) => w.startsWith('machine busy'))).length;
   if (noisy > 0) runWarnings.push(`${noisy} of ${results.length} benchmarks ran while the machine was busy`);
-  const error = status === 'failed' ? `every benchmark failed; first: ${failures[0]!.error}` : null;
+  const error =
+    status !== 'failed'
+      ? null
+      : fatal
+        ? `the suite stopped: ${fatal}`
+        : `every benchmark failed; first: ${failures[0]!.error}`;
   const telemetrySummary = summarizeTelemetry(telemetry);
   if (runId !== undefined) {
     deps.runs?.finish(runId, status, { error, failures, warnings: runWarnings, telemetry: telemetrySummary });
