@@ -63,7 +63,11 @@ describe('Benchmarks page', () => {
     await page.goto(`${serve.url}#/benchmarks`);
     await page.getByRole('button', { name: 'Run Quick' }).click();
     const progress = page.getByTestId('job-progress');
-    await expect.poll(() => progress.innerText(), { timeout: 30_000 }).toMatch(/1\/\d+ FP32 GEMM/);
+    // Either the job shows up, or the page says why it could not start (then fail with that text).
+    await page.locator('[data-testid="job-progress"], [role="alert"]').first().waitFor({ timeout: 90_000 });
+    const alert = page.getByRole('alert');
+    if ((await alert.count()) > 0) throw new Error(`the run did not start: ${await alert.first().innerText()}`);
+    await expect.poll(() => progress.innerText(), { timeout: 90_000 }).toMatch(/1\/\d+ FP32 GEMM/);
     await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-running.png') });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => progress.count(), { timeout: 30_000 }).toBe(0);
