@@ -6,7 +6,6 @@ import type { TelemetrySampler } from '../hardware/telemetry/sampler';
 import type { JobQueue } from '../jobs/queue';
 import type { WorkerLauncher } from '../jobs/worker-launcher';
 import type { RunRepository } from '../store/runs';
-import { resolveModels } from '../inference/resolve-models';
 import { inferenceSpecs } from '../inference/suite';
 import { commandSpecs } from './command-suite';
 import { compareRuns } from './compare-runs';
@@ -155,6 +154,8 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
     },
     'bench.startInference': async (input) => {
       const profile = await deps.profile();
+      // The model builder (onnx-proto) is loaded only when inference is asked for, not at every start-up.
+      const { resolveModels } = await import('../inference/resolve-models');
       const models = await resolveModels(input.models, input.precisions, deps.dataDir);
       const { specs, skipped } = inferenceSpecs(models, input.devices, input.batches, profile, input.threads);
       if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);

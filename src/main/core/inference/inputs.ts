@@ -1,27 +1,6 @@
 import { seededRandom } from '../bench/stats/random';
+import { float32ToFloat16Bits } from './models/float16';
 import type { Feed, TensorSpec } from './types';
-
-/** float32 → IEEE 754 half, round to nearest (for float16 model inputs). */
-export function toHalf(value: number): number {
-  const f32 = new Float32Array([value]);
-  const bits = new Uint32Array(f32.buffer)[0]!;
-  const sign = (bits >>> 16) & 0x8000;
-  const exponent = ((bits >>> 23) & 0xff) - 127 + 15;
-  const mantissa = bits & 0x7fffff;
-  if (exponent <= 0) return sign;
-  if (exponent >= 31) return sign | 0x7c00;
-  return sign | (exponent << 10) | Math.round(mantissa / 0x2000);
-}
-
-/** IEEE 754 half → number. */
-export function fromHalf(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >>> 10) & 0x1f;
-  const mantissa = bits & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (mantissa / 1024);
-  if (exponent === 31) return mantissa ? Number.NaN : sign * Number.POSITIVE_INFINITY;
-  return sign * 2 ** (exponent - 15) * (1 + mantissa / 1024);
-}
 
 export class InputShapeError extends Error {}
 
@@ -51,7 +30,7 @@ export function generateFeeds(inputs: TensorSpec[], dims: Record<string, number>
         data = Float32Array.from({ length: count }, () => random() * 2 - 1);
         break;
       case 'float16':
-        data = Uint16Array.from({ length: count }, () => toHalf(random() * 2 - 1));
+        data = Uint16Array.from({ length: count }, () => float32ToFloat16Bits(random() * 2 - 1));
         break;
       case 'int64':
         data = BigInt64Array.from({ length: count }, () => BigInt(Math.floor(random() * 100)));

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -28,6 +27,8 @@ export async function renderPdf(html: string): Promise<Buffer> {
       'PDF needs a Chromium: install one (apt-get install chromium) or set TUNEBENCH_CHROMIUM; HTML works without it',
     );
   }
+  // Loaded on demand: playwright-core is large and only PDF output needs it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
     headless: true,

@@ -1,5 +1,5 @@
 import { InferenceSession, Tensor } from 'onnxruntime-node';
-import { fromHalf } from '../inputs';
+import { float16BitsToFloat32 } from '../models/float16';
 import type { Feed, LoadedModel, SessionSettings, TensorSpec } from '../types';
 
 function spec(meta: InferenceSession.ValueMetadata): TensorSpec {
@@ -14,7 +14,7 @@ function spec(meta: InferenceSession.ValueMetadata): TensorSpec {
 function toFloat32(tensor: Tensor): Float32Array {
   const data = tensor.data;
   if (data instanceof Float32Array) return data;
-  if (tensor.type === 'float16' && data instanceof Uint16Array) return Float32Array.from(data, fromHalf);
+  if (tensor.type === 'float16' && data instanceof Uint16Array) return Float32Array.from(data, float16BitsToFloat32);
   if (data instanceof BigInt64Array) return Float32Array.from(data, (v) => Number(v));
   return Float32Array.from(data as ArrayLike<number>);
 }
