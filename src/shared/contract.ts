@@ -12,6 +12,7 @@ import {
 } from './schemas/bench';
 import { HardwareProfileSchema, HardwareSnapshotSummarySchema } from './schemas/hardware';
 import { ProgressSchema } from './schemas/progress';
+import { AppliedChangeSchema, FindingsReportSchema, OutcomeExportSchema } from './schemas/tune';
 import { TelemetryRateSchema, TelemetrySampleSchema, TelemetryStatusSchema } from './schemas/telemetry';
 
 /**
@@ -202,6 +203,49 @@ export const apiMethods = {
         })
         .nullable(),
     }),
+  },
+  // Tuning: findings need no trust (nothing runs); verify, keep and discard do.
+  'tune.findings': {
+    input: z.object({ root: z.string().min(1).max(4096) }).strict(),
+    output: FindingsReportSchema,
+  },
+  'tune.diff': {
+    input: z.object({ root: z.string().min(1).max(4096), findingId: z.string().min(1).max(300) }).strict(),
+    output: z.object({ findingId: z.string(), diff: z.string(), files: z.array(z.string()) }),
+  },
+  'tune.verify': {
+    input: z
+      .object({
+        root: z.string().min(1).max(4096),
+        findingId: z.string().min(1).max(300),
+        onCopy: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  'tune.keep': {
+    input: z.object({ changeId: z.number().int().positive(), merge: z.boolean().default(false) }).strict(),
+    output: AppliedChangeSchema,
+  },
+  'tune.discard': {
+    input: z.object({ changeId: z.number().int().positive() }).strict(),
+    output: AppliedChangeSchema,
+  },
+  'tune.changes': {
+    input: z.object({ root: z.string().min(1).max(4096) }).strict(),
+    output: z.array(AppliedChangeSchema),
+  },
+  'tune.change': {
+    input: z.object({ changeId: z.number().int().positive() }).strict(),
+    output: AppliedChangeSchema.nullable(),
+  },
+  'tune.exportOutcomes': {
+    input: z.object({}).strict(),
+    output: OutcomeExportSchema,
+  },
+  'tune.importOutcomes': {
+    input: OutcomeExportSchema,
+    output: z.object({ imported: z.number().int() }),
   },
 } as const;
 

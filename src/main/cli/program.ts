@@ -7,6 +7,7 @@ import { hwCommand } from './hw';
 import { scanCommand, trustCommand } from './project';
 import { reportCommand } from './report';
 import { serveCommand } from './serve';
+import { tuneCommand } from './tune';
 
 /** `tunebench`: tables on stdout, progress and warnings on stderr, --json for machines. */
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .addCommand(benchCommand())
     .addCommand(reportCommand())
     .addCommand(compareCommand())
+    .addCommand(tuneCommand())
     .addCommand(ciCommand())
     .addCommand(serveCommand());
 }

@@ -6,7 +6,7 @@ import { formatProject } from './format-project';
 import { formatRun } from './format-run';
 import { progressPrinter } from './progress-bar';
 
-async function withEngine(body: (engine: Engine) => Promise<void>): Promise<void> {
+export async function withEngine(body: (engine: Engine) => Promise<void>): Promise<void> {
   const engine = createCliEngine('cli');
   try {
     await body(engine);
@@ -15,7 +15,7 @@ async function withEngine(body: (engine: Engine) => Promise<void>): Promise<void
   }
 }
 
-async function waitForJob(engine: Engine, jobId: string): Promise<number | null> {
+export async function waitForJob(engine: Engine, jobId: string): Promise<number | null> {
   const unsubscribe = engine.events.on('job.progress', progressPrinter());
   const cancel = () => void engine.handlers['bench.cancel']({ jobId });
   process.once('SIGINT', cancel);

@@ -19,6 +19,12 @@ import { HardwareSnapshotRepository } from './store/hardware-snapshots';
 import { ProjectCommandRepository } from './store/project-commands';
 import { RunRepository } from './store/runs';
 import { TrustRepository } from './store/trust';
+import { TuneChangeRepository } from './store/tune-changes';
+import { TuneJournalRepository } from './store/tune-journal';
+import { TuneOutcomeRepository } from './store/tune-outcomes';
+import { profileProject } from './project/profile';
+import { tuneHandlers } from './tune/handlers';
+import { TuneService } from './tune/service';
 import { projectHandlers } from './project/handlers';
 import { JsonFileScanCache } from './project/scan';
 import { errorMessage } from './util/timebox';
@@ -81,6 +87,20 @@ export function createEngine(options: EngineOptions): Engine {
   const trust = store ? new TrustRepository(store.db) : null;
   const projectCommands = store ? new ProjectCommandRepository(store.db) : null;
   const queue = new JobQueue((progress) => events.emit('job.progress', progress));
+  const scanCache = (root: string) => JsonFileScanCache.open(join(options.dataDir, 'scan-cache'), root);
+  const tune = store
+    ? new TuneService({
+        changes: new TuneChangeRepository(store.db),
+        journal: new TuneJournalRepository(store.db),
+        outcomes: new TuneOutcomeRepository(store.db),
+        dataDir: options.dataDir,
+        profile: async (root) =>
+          profileProject(root, { trust, commands: projectCommands, cache: await scanCache(root) }),
+        hardware: () => profile(false),
+      })
+    : null;
+  // Whatever an interrupted verification left behind is cleaned up first thing.
+  tune?.recover().catch((error: unknown) => process.stderr.write(`tuning recovery failed: ${errorMessage(error)}\n`));
   const collectors = options.collectors ?? defaultCollectors;
   let cachedProfile: Promise<HardwareProfile> | null = null;
   let sampler: TelemetrySampler | null = null;
@@ -146,7 +166,18 @@ export function createEngine(options: EngineOptions): Engine {
       machine: () => profile(false),
       sampler: getSampler,
       // One JSON cache file per project root; a corrupt one is ignored and rewritten.
-      scanCache: (root) => JsonFileScanCache.open(join(options.dataDir, 'scan-cache'), root),
+      scanCache,
+      storeError,
+    }),
+    ...tuneHandlers({
+      service: tune,
+      queue,
+      events,
+      runs,
+      trust,
+      launcher: options.launcher ?? nodeWorkerLauncher,
+      machine: () => profile(false),
+      sampler: getSampler,
       storeError,
     }),
   };

@@ -23,7 +23,7 @@ export interface ProfileDeps {
 
 export class ProjectRootError extends Error {}
 
-async function readText(root: string, relativePath: string): Promise<string | null> {
+export async function readText(root: string, relativePath: string): Promise<string | null> {
   let handle;
   try {
     handle = await open(join(root, relativePath), 'r');

@@ -81,6 +81,50 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'tuning: applied changes, their crash-safe journal, and learned outcomes',
+    sql: `
+      CREATE TABLE tune_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        root TEXT NOT NULL,
+        finding_id TEXT NOT NULL,
+        rule_id TEXT NOT NULL,
+        stack TEXT NOT NULL,
+        base_commit TEXT,
+        branch TEXT,
+        commit_sha TEXT,
+        status TEXT NOT NULL,
+        edits_json TEXT NOT NULL,
+        diff TEXT NOT NULL,
+        verification_json TEXT,
+        merged TEXT,
+        note TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX tune_changes_by_root ON tune_changes(root, id);
+      CREATE TABLE tune_journal (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        change_id INTEGER NOT NULL REFERENCES tune_changes(id),
+        step TEXT NOT NULL,
+        detail_json TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX tune_journal_by_change ON tune_journal(change_id, id);
+      CREATE TABLE tune_outcomes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        rule_id TEXT NOT NULL,
+        stack TEXT NOT NULL,
+        project TEXT NOT NULL,
+        improved INTEGER NOT NULL,
+        gain REAL NOT NULL,
+        source TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX tune_outcomes_by_rule ON tune_outcomes(rule_id, stack);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

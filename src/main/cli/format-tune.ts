@@ -1,0 +1,98 @@
+import { formatPercent } from '../../shared/format-result';
+import type { AppliedChange, Finding, FindingsReport, Verification } from '../../shared/schemas/tune';
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function where(finding: Finding): string {
+  const first = finding.evidence[0];
+  return first ? `${first.file}${first.line ? `:${first.line}` : ''}` : '';
+}
+
+/** The ranked list: what to change first, with expected gain, confidence and where. */
+export function formatFindings(report: FindingsReport): string {
+  const lines = [`${report.root}${report.head ? ` @ ${report.head.slice(0, 10)}` : ''}`, ''];
+  lines.push(`Tuning score ${report.score.score}/100   (${report.score.formula})`, '');
+  if (report.findings.length === 0) lines.push('No findings: every rule that applies to this project is satisfied.');
+  else {
+    const width = Math.min(40, Math.max(...report.findings.map((f) => f.id.length)) + 2);
+    lines.push(
+      `${pad('#', 4)}${pad('finding', width)}${pad('risk', 8)}${pad('effort', 8)}${pad('expected gain', 24)}where`,
+    );
+    report.findings.forEach((f, index) => {
+      const r = f.ranking;
+      const gain = `${formatPercent(r.effect, false)} × P ${r.pImprove.toFixed(2)} [${r.pLow.toFixed(2)}–${r.pHigh.toFixed(2)}]`;
+      lines.push(
+        `${pad(String(index + 1), 4)}${pad(f.id, width)}${pad(f.rule.risk, 8)}${pad(f.rule.effort, 8)}${pad(gain, 24)}${where(f)}`,
+      );
+      lines.push(
+        `${' '.repeat(4)}${f.rule.title}${f.rule.automatic ? '' : '  (advice)'}${r.outcomes > 0 ? `  · learned from ${r.outcomes} outcome(s) in ${r.projects} project(s)` : '  · prior only'}`,
+      );
+    });
+  }
+  for (const problem of report.problems) lines.push(`rule ${problem.ruleId} could not run: ${problem.message}`);
+  lines.push('', 'tunebench tune --explain <finding> | --diff <finding> | --verify <finding> | --auto');
+  return lines.join('\n');
+}
+
+export function formatExplain(finding: Finding): string {
+  const r = finding.ranking;
+  const lines = [
+    `${finding.id}: ${finding.rule.title}`,
+    `  ${finding.message}`,
+    '',
+    `Why: ${finding.rule.rationale}`,
+    `Reference: ${finding.rule.reference.title} — ${finding.rule.reference.url}`,
+    `Stack ${finding.rule.stack} · risk ${finding.rule.risk} · effort ${finding.rule.effort} · targets ${finding.rule.metrics.join(', ')}`,
+    '',
+    'Evidence:',
+    ...finding.evidence.map((e) => `  ${e.file}${e.line ? `:${e.line}` : ''}${e.excerpt ? `  ${e.excerpt}` : ''}`),
+  ];
+  if (finding.current) lines.push(`Current:  ${finding.current}`);
+  if (finding.proposed) lines.push(`Proposed: ${finding.proposed}`);
+  if (finding.warning) lines.push(`Warning:  ${finding.warning}`);
+  if (finding.commands.length > 0)
+    lines.push('Run yourself (Tunebench never does):', ...finding.commands.map((c) => `  $ ${c}`));
+  lines.push(
+    '',
+    `Expected gain ${(r.expectedGain * 100).toFixed(2)} points = P(improves) ${r.pImprove.toFixed(2)} (90 % [${r.pLow.toFixed(2)}, ${r.pHigh.toFixed(2)}]) × effect ${formatPercent(r.effect, false)} ÷ effort`,
+    r.outcomes > 0
+      ? `Learned from ${r.outcomes} outcome(s) in ${r.projects} project(s).`
+      : 'No outcome recorded yet: the rule’s prior only.',
+    finding.rule.automatic
+      ? 'Tunebench can write this change: --diff to see it, --verify to measure it.'
+      : 'Advice: make the change yourself.',
+  );
+  return lines.join('\n');
+}
+
+export function formatVerification(v: Verification): string {
+  const lines = [`Verdict: ${v.overall}`, `  ${v.summary}`];
+  if (v.metrics.length > 0) {
+    lines.push(
+      '',
+      `${pad('metric', 44)}${pad('baseline', 16)}${pad('candidate', 16)}${pad('change', 10)}${pad('95 % CI', 22)}${pad('p', 9)}n`,
+    );
+    for (const m of v.metrics) {
+      lines.push(
+        `${pad(m.title.slice(0, 43), 44)}${pad(`${m.baseline.median.toPrecision(4)} ${m.unit}`, 16)}${pad(`${m.candidate.median.toPrecision(4)} ${m.unit}`, 16)}${pad(formatPercent(m.change), 10)}${pad(m.pValue === null ? 'exact (size)' : `${formatPercent(m.ciLow)} … ${formatPercent(m.ciHigh)}`, 22)}${pad(m.pValue === null ? '–' : m.pValue.toPrecision(2), 9)}${m.baseline.n}/${m.candidate.n}  ${m.verdict}`,
+      );
+    }
+  }
+  if (v.tests.ran) lines.push('', `Tests on the candidate: ${v.tests.command} ${v.tests.passed ? 'passed' : 'FAILED'}`);
+  if (v.tests.passed === false || v.overall === 'broke-build')
+    lines.push(
+      v.tests.output
+        .split('\n')
+        .slice(-12)
+        .map((l) => `  | ${l}`)
+        .join('\n'),
+    );
+  for (const warning of v.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
+}
+
+export function formatChange(change: AppliedChange): string {
+  return `#${change.id} ${change.findingId} ${change.status}${change.verification ? ` (${change.verification.overall})` : ''}${change.branch ? ` branch ${change.branch}` : ''}${change.commit ? ` commit ${change.commit.slice(0, 10)}` : ''}${change.merged ? ` — ${change.merged}` : ''}${change.note ? ` — ${change.note}` : ''}`;
+}

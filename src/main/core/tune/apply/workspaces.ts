@@ -1,0 +1,90 @@
+import { existsSync, lstatSync } from 'node:fs';
+import { cp, mkdir, rm, symlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { TuneJournalRepository } from '../../store/tune-journal';
+import type { FileEdit } from '../types';
+import { addWorktree, freeBranchName, git, removeWorktree } from './git-ops';
+import { writeEdits } from './write-edits';
+
+/** Dependency folders linked, not copied, into a workspace: large, and needed to build. */
+const LINKED = ['node_modules'];
+/** Never copied into a temporary copy: build output and environments each side rebuilds. */
+const NOT_COPIED = new Set(['.git', 'node_modules', 'target', '.venv', 'venv', '__pycache__']);
+
+export interface Workspaces {
+  baselineDir: string;
+  candidateDir: string;
+  /** The candidate's branch (git only). */
+  branch: string | null;
+  /** How the two sides were made, for the verification record. */
+  mode: 'worktree' | 'copy';
+}
+
+async function linkDependencies(root: string, dir: string): Promise<void> {
+  for (const name of LINKED) {
+    const source = join(root, name);
+    if (existsSync(source) && !existsSync(join(dir, name))) await symlink(source, join(dir, name), 'dir');
+  }
+}
+
+async function copyProject(root: string, dir: string): Promise<void> {
+  await cp(root, dir, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => source === root || !NOT_COPIED.has(basename(source)) || !lstatSync(source).isDirectory(),
+  });
+}
+
+/**
+ * Builds the two sides of a verification under `workDir`, never touching the user's tree: git
+ * worktrees (baseline detached at HEAD, candidate on a new `tunebench/<rule>` branch) or, for a
+ * folder without git or when asked to include uncommitted work, two temporary copies. Every step
+ * is journalled before it happens, so recovery knows what may exist after a crash.
+ */
+export async function prepareWorkspaces(input: {
+  root: string;
+  changeId: number;
+  ruleId: string;
+  edits: readonly FileEdit[];
+  workDir: string;
+  useGit: boolean;
+  journal: TuneJournalRepository;
+}): Promise<Workspaces> {
+  const dir = join(input.workDir, String(input.changeId));
+  const baselineDir = join(dir, 'baseline');
+  const candidateDir = join(dir, 'candidate');
+  await mkdir(dir, { recursive: true });
+  if (input.useGit) {
+    const head = await git(input.root, ['rev-parse', 'HEAD']);
+    const branch = await freeBranchName(input.root, input.ruleId);
+    input.journal.record(input.changeId, { step: 'worktree', path: baselineDir, branch: null });
+    await addWorktree(input.root, baselineDir, head, null);
+    input.journal.record(input.changeId, { step: 'branch', name: branch, base: head });
+    input.journal.record(input.changeId, { step: 'worktree', path: candidateDir, branch });
+    await addWorktree(input.root, candidateDir, head, branch);
+    for (const side of [baselineDir, candidateDir]) await linkDependencies(input.root, side);
+    await writeEdits(candidateDir, input.edits);
+    return { baselineDir, candidateDir, branch, mode: 'worktree' };
+  }
+  for (const side of [baselineDir, candidateDir]) {
+    input.journal.record(input.changeId, { step: 'copy', path: side });
+    await copyProject(input.root, side);
+    await linkDependencies(input.root, side);
+  }
+  await writeEdits(candidateDir, input.edits);
+  return { baselineDir, candidateDir, branch: null, mode: 'copy' };
+}
+
+/** Removes both sides (the candidate branch stays until keep or discard). */
+export async function removeWorkspaces(
+  root: string,
+  changeId: number,
+  workspaces: Workspaces,
+  journal: TuneJournalRepository,
+): Promise<void> {
+  for (const side of [workspaces.baselineDir, workspaces.candidateDir]) {
+    if (workspaces.mode === 'worktree') await removeWorktree(root, side);
+    await rm(side, { recursive: true, force: true });
+    journal.record(changeId, { step: 'cleaned', path: side });
+  }
+}

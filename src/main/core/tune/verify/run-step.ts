@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface StepResult {
+  ok: boolean;
+  exitCode: number | null;
+  timedOut: boolean;
+  /** The last lines of stdout and stderr together, for the detail view. */
+  output: string;
+}
+
+const OUTPUT_TAIL = 4000;
+const KILL_GRACE_MS = 2000;
+
+/**
+ * Runs one of the project's commands (build, test) in a workspace, in its own process group so
+ * that a hanging build or test is stopped with all its children (SIGTERM, then SIGKILL) when it
+ * overruns or the verification is cancelled. Plain child_process: the group kill is the part
+ * a wrapper library would not make simpler.
+ */
+export function runStep(
+  dir: string,
+  cwd: string,
+  command: string,
+  options: { timeoutMs: number; signal?: AbortSignal },
+): Promise<StepResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', command], {
+      cwd: join(dir, cwd),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CARGO_TERM_COLOR: 'never', FORCE_COLOR: '0' },
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let timedOut = false;
+    const stop = () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }, KILL_GRACE_MS).unref();
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, options.timeoutMs);
+    options.signal?.addEventListener('abort', stop, { once: true });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', stop);
+      if (options.signal?.aborted) {
+        reject(new Error('cancelled'));
+        return;
+      }
+      resolve({ ok: exitCode === 0 && !timedOut, exitCode, timedOut, output: output.trim() });
+    });
+  });
+}
