@@ -4,6 +4,7 @@ import { HardwarePage } from './pages/HardwarePage';
 import { HistoryPage } from './pages/HistoryPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProjectPage } from './pages/ProjectPage';
+import { RecommendationsPage } from './pages/RecommendationsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { useNavigation } from './stores/navigation';
 
@@ -12,6 +13,7 @@ const PAGES = {
   hardware: HardwarePage,
   benchmarks: BenchmarksPage,
   project: ProjectPage,
+  recommendations: RecommendationsPage,
   history: HistoryPage,
   settings: SettingsPage,
 } as const;

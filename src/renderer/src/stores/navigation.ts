@@ -5,6 +5,7 @@ export const pages = [
   { id: 'hardware', label: 'Hardware' },
   { id: 'benchmarks', label: 'Benchmarks' },
   { id: 'project', label: 'Project' },
+  { id: 'recommendations', label: 'Recommendations' },
   { id: 'history', label: 'History' },
   { id: 'settings', label: 'Settings' },
 ] as const;
