@@ -1,8 +1,13 @@
+import { formatBytes } from '../../shared/format';
 import { formatPercent } from '../../shared/format-result';
 import type { AppliedChange, Finding, FindingsReport, Verification } from '../../shared/schemas/tune';
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function amount(value: number, unit: string): string {
+  return unit === 'B' ? formatBytes(value) : `${value.toPrecision(4)} ${unit}`;
 }
 
 function where(finding: Finding): string {
@@ -18,13 +23,13 @@ export function formatFindings(report: FindingsReport): string {
   else {
     const width = Math.min(40, Math.max(...report.findings.map((f) => f.id.length)) + 2);
     lines.push(
-      `${pad('#', 4)}${pad('finding', width)}${pad('risk', 8)}${pad('effort', 8)}${pad('expected gain', 24)}where`,
+      `${pad('#', 4)}${pad('finding', width)}${pad('risk', 8)}${pad('effort', 8)}${pad('expected gain', 30)}where`,
     );
     report.findings.forEach((f, index) => {
       const r = f.ranking;
       const gain = `${formatPercent(r.effect, false)} × P ${r.pImprove.toFixed(2)} [${r.pLow.toFixed(2)}–${r.pHigh.toFixed(2)}]`;
       lines.push(
-        `${pad(String(index + 1), 4)}${pad(f.id, width)}${pad(f.rule.risk, 8)}${pad(f.rule.effort, 8)}${pad(gain, 24)}${where(f)}`,
+        `${pad(String(index + 1), 4)}${pad(f.id, width)}${pad(f.rule.risk, 8)}${pad(f.rule.effort, 8)}${pad(gain, 30)}${where(f)}`,
       );
       lines.push(
         `${' '.repeat(4)}${f.rule.title}${f.rule.automatic ? '' : '  (advice)'}${r.outcomes > 0 ? `  · learned from ${r.outcomes} outcome(s) in ${r.projects} project(s)` : '  · prior only'}`,
@@ -76,7 +81,7 @@ export function formatVerification(v: Verification): string {
     );
     for (const m of v.metrics) {
       lines.push(
-        `${pad(m.title.slice(0, 43), 44)}${pad(`${m.baseline.median.toPrecision(4)} ${m.unit}`, 16)}${pad(`${m.candidate.median.toPrecision(4)} ${m.unit}`, 16)}${pad(formatPercent(m.change), 10)}${pad(m.pValue === null ? 'exact (size)' : `${formatPercent(m.ciLow)} … ${formatPercent(m.ciHigh)}`, 22)}${pad(m.pValue === null ? '–' : m.pValue.toPrecision(2), 9)}${m.baseline.n}/${m.candidate.n}  ${m.verdict}`,
+        `${pad(m.title.slice(0, 43), 44)}${pad(amount(m.baseline.median, m.unit), 16)}${pad(amount(m.candidate.median, m.unit), 16)}${pad(formatPercent(m.change), 10)}${pad(m.pValue === null ? 'exact (size)' : `${formatPercent(m.ciLow)} … ${formatPercent(m.ciHigh)}`, 22)}${pad(m.pValue === null ? '–' : m.pValue.toPrecision(2), 9)}${m.baseline.n}/${m.candidate.n}  ${m.verdict}`,
       );
     }
   }

@@ -19,6 +19,10 @@ export function ruleInfo(rule: Rule): RuleInfo {
   };
 }
 
+export function isAutomatic(rule: Rule, detected: DetectedFinding): boolean {
+  return typeof rule.fix === 'function' && detected.data?.automatic !== false;
+}
+
 /** A finding as detected, with the rule that found it: what `fix` and verification need. */
 export interface LocatedFinding {
   finding: Finding;
@@ -61,7 +65,8 @@ export async function detectFindings(
         finding: {
           id,
           ruleId: rule.id,
-          rule: ruleInfo(rule),
+          // A rule may find a case it cannot write itself (data.automatic = false): advice then.
+          rule: { ...ruleInfo(rule), automatic: isAutomatic(rule, one) },
           dir: one.dir,
           message: one.message,
           evidence: one.evidence,

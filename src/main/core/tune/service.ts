@@ -68,7 +68,8 @@ export class TuneService {
 
   async diff(root: string, findingId: string): Promise<{ findingId: string; diff: string; files: string[] }> {
     const { context, found } = await this.locate(root, findingId);
-    if (!found.rule.fix) throw new NotFixableError(`${findingId} is advice: there is no automatic change to show`);
+    if (!found.rule.fix || !found.finding.rule.automatic)
+      throw new NotFixableError(`${findingId} is advice: there is no automatic change to show`);
     const edits = await found.rule.fix(found.detected, context);
     return { findingId, diff: unifiedDiff(edits), files: edits.map((edit) => edit.file) };
   }
@@ -103,7 +104,8 @@ export class TuneService {
     return change;
   }
 
-  changes(root: string): StoredChange[] {
+  async changes(root: string): Promise<StoredChange[]> {
+    await this.recover();
     return this.deps.changes.list(root);
   }
 

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { removeIfEmpty } from './workspaces';
 import type { TuneChangeRepository } from '../../store/tune-changes';
 import type { TuneJournalRepository } from '../../store/tune-journal';
 import { branchExists, removeWorktree, tryGit } from './git-ops';
@@ -40,6 +42,7 @@ export async function recoverInterrupted(
       if (entry.step === 'worktree' && rootExists) await removeWorktree(change.root, entry.path);
       await rm(entry.path, { recursive: true, force: true });
       journal.record(change.id, { step: 'cleaned', path: entry.path });
+      await removeIfEmpty(dirname(entry.path));
       report.removed.push(entry.path);
     }
     for (const entry of entries) {
@@ -67,6 +70,7 @@ export async function recoverInterrupted(
     if (open.kind === 'worktree' && change && existsSync(change.root)) await removeWorktree(change.root, open.path);
     await rm(open.path, { recursive: true, force: true });
     journal.record(open.changeId, { step: 'cleaned', path: open.path });
+    await removeIfEmpty(dirname(open.path));
     const report = reports.find((r) => r.changeId === open.changeId);
     if (report) report.removed.push(open.path);
     else

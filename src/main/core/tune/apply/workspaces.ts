@@ -1,6 +1,6 @@
 import { existsSync, lstatSync } from 'node:fs';
-import { cp, mkdir, rm, symlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { cp, rm, rmdir, symlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { TuneJournalRepository } from '../../store/tune-journal';
 import type { FileEdit } from '../types';
 import { addWorktree, freeBranchName, git, removeWorktree } from './git-ops';
@@ -53,7 +53,7 @@ export async function prepareWorkspaces(input: {
   const dir = join(input.workDir, String(input.changeId));
   const baselineDir = join(dir, 'baseline');
   const candidateDir = join(dir, 'candidate');
-  await mkdir(dir, { recursive: true });
+  // No mkdir here: git and cp create the folder after the journal has recorded it.
   if (input.useGit) {
     const head = await git(input.root, ['rev-parse', 'HEAD']);
     const branch = await freeBranchName(input.root, input.ruleId);
@@ -87,4 +87,10 @@ export async function removeWorkspaces(
     await rm(side, { recursive: true, force: true });
     journal.record(changeId, { step: 'cleaned', path: side });
   }
+  await removeIfEmpty(dirname(workspaces.baselineDir));
+}
+
+/** Drops a per-change folder once both sides are gone (never anything with content). */
+export async function removeIfEmpty(dir: string): Promise<void> {
+  await rmdir(dir).catch(() => undefined);
 }

@@ -103,7 +103,9 @@ export async function verifyFinding(
 ): Promise<StoredChange> {
   const { rule, detected, finding } = located;
   const profile = context.profile;
-  if (!rule.fix) throw new NotFixableError(`${finding.id} is advice: Tunebench cannot write this change itself`);
+  if (!rule.fix || !finding.rule.automatic) {
+    throw new NotFixableError(`${finding.id} is advice: Tunebench cannot write this change itself`);
+  }
   const edits = await rule.fix(detected, context);
   if (edits.length === 0) throw new NotFixableError(`${finding.id}: the fix has nothing to change`);
   assertInsideRoot(profile.root, edits);

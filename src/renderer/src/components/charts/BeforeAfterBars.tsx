@@ -1,0 +1,83 @@
+import { formatBytes } from '../../../../shared/format';
+import { formatValue } from '../../../../shared/format-result';
+import type { MetricVerdict } from '../../../../shared/schemas/tune';
+
+function formatMeasure(value: number, unit: string): string {
+  return unit === 'B' || unit === 'bytes' ? formatBytes(value) : formatValue(value, unit);
+}
+
+function signedPercent(fraction: number): string {
+  const text = `${Math.abs(fraction * 100).toFixed(1)}\u00a0%`;
+  return fraction > 0 ? `+${text}` : fraction < 0 ? `−${text}` : text;
+}
+
+type Side = MetricVerdict['baseline'];
+
+function position(value: number, max: number): string {
+  return `${Math.max(0, Math.min(100, (value / max) * 100))}%`;
+}
+
+function interval(side: Side, unit: string): string {
+  if (side.low === side.high) return side.n === 1 ? 'exact' : 'no spread';
+  return `95 % CI ${formatMeasure(side.low, unit)}–${formatMeasure(side.high, unit)}`;
+}
+
+function Bar({ label, side, unit, max, kind }: { label: string; side: Side; unit: string; max: number; kind: string }) {
+  return (
+    <div className="ba-row">
+      <span className="ba-label">{label}</span>
+      <span className="ba-track" aria-hidden="true">
+        <span className={`ba-bar ba-${kind}`} style={{ width: position(side.median, max) }} />
+        {side.high > side.low ? (
+          <span
+            className="ba-whisker"
+            style={{
+              left: position(side.low, max),
+              width: `calc(${position(side.high, max)} - ${position(side.low, max)})`,
+            }}
+          />
+        ) : null}
+      </span>
+      <span className="ba-value">
+        <strong>{formatMeasure(side.median, unit)}</strong>{' '}
+        <span className="muted">
+          ({interval(side, unit)}, n={side.n})
+        </span>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Baseline against candidate for one metric: the medians as bars from zero, their 95 % CIs as
+ * whiskers, then the relative change with its own CI and p-value. All of it is text as well.
+ */
+export function BeforeAfterBars({ metric }: { metric: MetricVerdict }) {
+  const max =
+    Math.max(metric.baseline.high, metric.candidate.high, metric.baseline.median, metric.candidate.median) * 1.08 || 1;
+  const change =
+    metric.pValue === null
+      ? `${signedPercent(metric.change)} (exact)`
+      : `${signedPercent(metric.change)} (95 % CI ${signedPercent(metric.ciLow)} to ${signedPercent(metric.ciHigh)}, p = ${metric.pValue < 0.001 ? '< 0.001' : metric.pValue.toPrecision(2)})`;
+  const label = `${metric.title} (${metric.unit}): before ${formatMeasure(metric.baseline.median, metric.unit)} n=${metric.baseline.n}, after ${formatMeasure(metric.candidate.median, metric.unit)} n=${metric.candidate.n}, change ${change}, ${metric.verdict}`;
+  return (
+    <figure className="before-after" aria-label={label}>
+      <figcaption>
+        <span className="chart-title">{metric.title}</span>
+        <span className="muted small">
+          {metric.metric} · {metric.unit}, lower is better
+        </span>
+      </figcaption>
+      <Bar label="before" side={metric.baseline} unit={metric.unit} max={max} kind="before" />
+      <Bar label="after" side={metric.candidate} unit={metric.unit} max={max} kind="after" />
+      <p className="ba-change small">
+        change {change} →{' '}
+        <span
+          className={`verdict-${metric.verdict === 'better' ? 'faster' : metric.verdict === 'worse' ? 'slower' : 'same'}`}
+        >
+          {metric.verdict}
+        </span>
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { launchChromium } from '../helpers/chromium';
+import { fixtureRepo } from '../helpers/fixture-project';
+import { startServe, type ServeProcess } from '../helpers/serve';
+
+const ARTIFACTS = join(REPO_ROOT, 'test-results');
+let browser: Browser;
+let serve: ServeProcess;
+let project: string;
+
+beforeAll(async () => {
+  assertBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-')));
+  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-home-')) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('Overview page', () => {
+  it('shows the machine, the open project’s score and top recommendations, runs a full check, and links to a finding', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    // Without a project: the machine, and what to do to get a score.
+    await page.goto(serve.url);
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    const machine = page.getByRole('region', { name: 'Machine' });
+    await expect.poll(() => machine.innerText(), { timeout: 30_000 }).toMatch(/Cores\s+\d+ physical · \d+ threads/);
+    expect(await machine.innerText()).toMatch(/Memory\s+[\d.]+ (GiB|MiB)/);
+    expect(await machine.innerText()).toMatch(/GPU\s+(PRESENT|ABSENT|UNKNOWN)/i);
+    expect(await machine.innerText()).toMatch(/NPU\s+(PRESENT|ABSENT|UNKNOWN)/i);
+    expect(await page.getByRole('region', { name: 'Tuning score' }).innerText()).toContain('No project open');
+    expect(await page.getByRole('button', { name: 'Full check' }).isDisabled()).toBe(true);
+
+    // Open the fixture on the Project page (a read-only scan), then come back.
+    await page.goto(`${serve.url}#/project`);
+    await page.getByLabel('Folder').fill(project);
+    await page.getByRole('button', { name: 'Scan' }).click();
+    await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+
+    const score = page.getByRole('region', { name: 'Tuning score' });
+    await score.getByLabel(/^Tuning score \d+ out of 100$/).waitFor({ timeout: 60_000 });
+    expect(await score.innerText()).toContain('score = 100 − Σ');
+    const top = page.getByRole('list', { name: 'Top recommendations' });
+    await top.waitFor();
+    const entries = top.getByRole('listitem');
+    expect(await entries.count()).toBeGreaterThan(0);
+    expect(await entries.count()).toBeLessThanOrEqual(3);
+    const firstText = await entries.first().innerText();
+    expect(firstText).toMatch(/expected gain [\d.]+\s%\s×\sP\s[\d.]+\s=\s[\d.]+\s%/);
+    expect(firstText).toMatch(/confidence: 90\s%\sinterval/);
+    expect(await page.getByRole('region', { name: 'Latest runs' }).innerText()).toMatch(/No runs yet|Run/);
+
+    // Full check on an untrusted folder: scan, baseline skipped with its reason, findings ranked.
+    await page.getByRole('button', { name: 'Full check' }).click();
+    const steps = page.getByRole('list', { name: 'Full check progress' });
+    await steps.waitFor();
+    const rank = steps.locator('li[data-step="rank"]');
+    await expect.poll(() => rank.getAttribute('class'), { timeout: 60_000 }).toMatch(/check-(done|failed)/);
+    expect(await steps.locator('li[data-step="scan"]').getAttribute('class')).toContain('check-done');
+    expect(await steps.locator('li[data-step="scan"]').innerText()).toMatch(/\d+ files · /);
+    const bench = steps.locator('li[data-step="bench"]');
+    expect(await bench.getAttribute('class')).toContain('check-skipped');
+    expect(await bench.innerText()).toContain('not trusted');
+    expect(await rank.getAttribute('class')).toContain('check-done');
+    expect(await rank.innerText()).toMatch(/\d+ findings? · tuning score \d+\/100/);
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-page-project.png'), fullPage: true });
+
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-page-project-1024.png'), fullPage: true });
+
+    // A top recommendation opens the Recommendations page with that finding selected.
+    const link = entries.first().getByRole('link');
+    const title = await link.innerText();
+    await link.click();
+    await page.getByRole('heading', { name: 'Recommendations', level: 1 }).waitFor();
+    await page.getByRole('article', { name: title }).waitFor({ timeout: 30_000 });
+    const pressed = page.locator('button.finding-item[aria-pressed="true"]');
+    expect(await pressed.count()).toBe(1);
+    expect(await pressed.innerText()).toContain(title);
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

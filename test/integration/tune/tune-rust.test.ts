@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AppliedChangeSchema, FindingsReportSchema } from '../../../src/shared/schemas/tune';
+import { assertBuilt, runCli } from '../../helpers/cli';
+import { fixtureRepo, git } from '../../helpers/fixture-project';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { treeSnapshot } from '../../helpers/tree-snapshot';
+
+const tempDir = useTempDirs();
+beforeAll(() => assertBuilt());
+
+function worktreeCount(root: string): number {
+  return execFileSync('git', ['-C', root, 'worktree', 'list', '--porcelain'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.startsWith('worktree ')).length;
+}
+
+describe('tunebench tune on the compute-heavy Rust fixture (real cargo, real git, real measurements)', () => {
+  it('lists ranked findings with evidence and shows a fix as a diff without writing anything', async () => {
+    const home = tempDir();
+    const dir = fixtureRepo('rust-hash', tempDir());
+    const before = treeSnapshot(dir);
+    const listed = await runCli(['tune', dir, '--json'], { TUNEBENCH_HOME: home });
+    expect(listed.code, listed.stderr).toBe(0);
+    const report = FindingsReportSchema.parse(JSON.parse(listed.stdout));
+    const lto = report.findings.find((f) => f.id === 'rust.release-lto');
+    expect(lto).toBeDefined();
+    expect(lto!.evidence[0]).toMatchObject({ file: 'Cargo.toml' });
+    expect(report.score.score).toBeLessThan(100);
+    expect(report.score.parts.some((part) => part.findingId === 'rust.release-lto')).toBe(true);
+
+    const diff = await runCli(['tune', dir, '--diff', 'rust.release-lto'], { TUNEBENCH_HOME: home });
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).toMatch(/^diff --git a\/Cargo\.toml b\/Cargo\.toml/m);
+    expect(diff.stdout).toMatch(/^\+lto = /m);
+    expect(diff.stdout).toContain(' # Release builds for the CLI.'); // context keeps the comment
+
+    const untrusted = await runCli(['tune', dir, '--verify', 'rust.release-lto'], { TUNEBENCH_HOME: home });
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toMatch(/not trusted/);
+    expect(treeSnapshot(dir)).toEqual(before);
+  }, 120_000);
+
+  it('--auto keeps LTO with a significant runtime improvement, and panic = "abort" is rejected because the tests break', async () => {
+    const home = tempDir();
+    const dir = fixtureRepo('rust-hash', tempDir());
+    const before = treeSnapshot(dir);
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+
+    const auto = await runCli(
+      ['tune', dir, '--trust', '--auto', '--rules', 'rust.release-lto'],
+      { TUNEBENCH_HOME: home },
+      600_000,
+    );
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stdout).toMatch(/kept\s+#\d+ rust\.release-lto kept \(improved\)/);
+    expect(treeSnapshot(dir)).toEqual(before);
+
+    const panic = await runCli(
+      ['tune', dir, '--verify', 'rust.release-panic-abort', '--json'],
+      { TUNEBENCH_HOME: home },
+      600_000,
+    );
+    expect(panic.code, panic.stderr).toBe(0);
+    const rejected = AppliedChangeSchema.parse(JSON.parse(panic.stdout));
+    expect(rejected.verification?.overall).toBe('broke-tests');
+    expect(rejected.verification?.tests.command).toBe('cargo test --release');
+    const keepRejected = await runCli(['tune', dir, '--keep', 'rust.release-panic-abort'], { TUNEBENCH_HOME: home });
+    expect(keepRejected.code).toBe(1);
+    expect(keepRejected.stderr).toMatch(/rejected \(broke-tests\)/);
+
+    const changes = AppliedChangeSchema.array().parse(
+      JSON.parse((await runCli(['tune', dir, '--changes', '--json'], { TUNEBENCH_HOME: home })).stdout),
+    );
+    const kept = changes.find((c) => c.findingId === 'rust.release-lto')!;
+    expect(kept.status).toBe('kept');
+    const runtime = kept.verification!.metrics.find((m) => m.metric === 'runtime')!;
+    expect(runtime.verdict).toBe('better');
+    expect(runtime.ciHigh).toBeLessThan(0);
+    expect(runtime.pValue!).toBeLessThan(0.05);
+    expect(runtime.baseline.n).toBeGreaterThanOrEqual(10);
+    // Kept on its own branch with the table in the message; the user's branch and files are as they were.
+    expect(git(dir, 'show', `${kept.commit}:Cargo.toml`)).toMatch(/^lto = /m);
+    expect(git(dir, 'log', '-1', '--format=%B', kept.branch!)).toMatch(/\| run: cargo bench \|/);
+    expect(git(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(worktreeCount(dir)).toBe(1);
+    expect(treeSnapshot(dir)).toEqual(before);
+    process.stdout.write(
+      `rust-hash LTO: ${runtime.title} ${(runtime.change * 100).toFixed(1)} % [${(runtime.ciLow * 100).toFixed(1)}, ${(runtime.ciHigh * 100).toFixed(1)}] n=${runtime.baseline.n}/${runtime.candidate.n}\n`,
+    );
+  }, 900_000);
+});
