@@ -14,6 +14,15 @@ import { HardwareProfileSchema, HardwareSnapshotSummarySchema } from './schemas/
 import { ProgressSchema } from './schemas/progress';
 import { AppliedChangeSchema, FindingsReportSchema, OutcomeExportSchema } from './schemas/tune';
 import { TelemetryRateSchema, TelemetrySampleSchema, TelemetryStatusSchema } from './schemas/telemetry';
+import { EventLoopDiagnosticsSchema } from './schemas/diagnostics';
+import {
+  HistoryMetricRefSchema,
+  HistoryMetricSchema,
+  HistoryRunSchema,
+  HistorySeriesSchema,
+  MAX_HISTORY_ROWS,
+} from './schemas/history';
+import { ClearScanCacheResultSchema, SettingsSchema, SettingsViewSchema } from './schemas/settings';
 
 /**
  * The one API map. Preload, IPC handlers, the web bridge, the CLI-facing engine and the
@@ -103,9 +112,138 @@ export const apiMethods = {
         batches: z.array(z.number().int().min(1).max(4096)).min(1).default([1]),
         threads: z.number().int().min(0).max(1024).default(0),
         level: LevelSchema.default('basic'),
+        /** Requests in flight at once (worker threads with one session each), e.g. [1, 2, 4]. */
+        parallel: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
       })
       .strict(),
     output: z.object({ jobId: z.string(), skipped: z.array(z.string()) }),
+  },
+  /** Auto-tunes onnxruntime session settings for one model by successive halving; the result via bench.tuning. */
+  'bench.tuneInference': {
+    input: z
+      .object({
+        /** "builtin:mlp" (mlp, cnn, mobilenet, transformer) or the path of an .onnx file. */
+        model: z.string().min(1),
+        objective: z.enum(['latency', 'throughput', 'both']).default('both'),
+        /** Wall-time budget of the whole search, measurements and model loads included. */
+        budgetSeconds: z.number().min(2).max(3600).default(60),
+        /** Devices to consider; by default every onnxruntime device available here. */
+        devices: z
+          .array(z.enum(['cpu', 'cuda', 'tensorrt']))
+          .min(1)
+          .optional(),
+        /** Precision variants of a built-in model to consider; by default all three. */
+        precisions: z
+          .array(z.enum(['fp32', 'fp16', 'int8']))
+          .min(1)
+          .optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string(), skipped: z.array(z.string()) }),
+  },
+  'bench.tuning': {
+    input: z.object({ jobId: z.string().regex(/^[\w-]{1,64}$/) }).strict(),
+    output: (() => {
+      const device = z.enum([
+        'cpu',
+        'cuda',
+        'tensorrt',
+        'openvino-cpu',
+        'openvino-gpu',
+        'openvino-npu',
+        'openvino-auto',
+      ]);
+      const objective = z.enum(['latency', 'throughput']);
+      const precision = z.enum(['fp32', 'fp16', 'int8']);
+      const candidate = z.object({
+        device,
+        intraOpThreads: z.number().int(),
+        interOpThreads: z.number().int(),
+        graphOptimization: z.enum(['disabled', 'basic', 'extended', 'all']),
+        executionMode: z.enum(['sequential', 'parallel']),
+        precision,
+        batch: z.number().int(),
+      });
+      const range = z.tuple([z.number(), z.number()]);
+      const measurement = z.object({
+        n: z.number().int(),
+        p50Ms: z.number(),
+        p50CiMs: range.nullable(),
+        throughput: z.number(),
+        throughputIqr: range,
+        peakRssMiB: z.number().nullable(),
+        budgetMs: z.number(),
+        warnings: z.array(z.string()),
+      });
+      const figure = z.object({
+        median: z.number(),
+        spread: range.nullable(),
+        spreadKind: z.enum(['95% CI of the median', 'interquartile range']),
+        n: z.number().int(),
+      });
+      const bestConfiguration = z.object({
+        objective,
+        key: z.string(),
+        candidate,
+        modelPath: z.string(),
+        measurement,
+        defaultKey: z.string(),
+        gain: z.object({
+          metric: z.enum(['p50 latency', 'throughput']),
+          unit: z.enum(['ms', 'items/s']),
+          best: figure,
+          defaults: figure,
+          factor: z.number(),
+          relativeChange: z.number(),
+          relativeChangeCi: range,
+          pValue: z.number(),
+          verdict: z.enum(['better', 'worse', 'no significant change', 'the defaults were best']),
+        }),
+        snippets: z.object({ javascript: z.string(), python: z.string() }),
+      });
+      return z.object({
+        format: z.literal('tunebench-inference-tuning'),
+        version: z.literal(1),
+        model: z.string(),
+        createdAt: z.string(),
+        budgetSeconds: z.number(),
+        elapsedSeconds: z.number(),
+        objectives: z.array(objective),
+        method: z.string(),
+        space: z.object({
+          devices: z.array(z.string()),
+          precisions: z.array(precision),
+          intraOpThreads: z.array(z.number().int()),
+          interOpThreads: z.array(z.number().int()),
+          graphOptimization: z.array(z.string()),
+          executionMode: z.array(z.string()),
+          batches: z.object({ latency: z.array(z.number().int()), throughput: z.array(z.number().int()) }),
+          size: z.object({ latency: z.number().int().optional(), throughput: z.number().int().optional() }),
+        }),
+        defaults: candidate,
+        best: z.object({ latency: bestConfiguration.optional(), throughput: bestConfiguration.optional() }),
+        candidates: z.array(
+          z.object({
+            key: z.string(),
+            objective,
+            candidate,
+            isDefault: z.boolean(),
+            lastRound: z.number().int(),
+            rounds: z.array(
+              z.object({
+                round: z.number().int(),
+                budgetMs: z.number(),
+                value: z.number().nullable(),
+                n: z.number().int(),
+              }),
+            ),
+            measurement: measurement.nullable(),
+            error: z.string().nullable(),
+          }),
+        ),
+        notes: z.array(z.string()),
+      });
+    })(),
   },
   'bench.cancel': {
     input: z.object({ jobId: z.string().min(1) }).strict(),
@@ -141,6 +279,27 @@ export const apiMethods = {
       })
       .strict(),
     /** Text formats come as utf8; PDF as base64. */
+    output: z.object({
+      fileName: z.string(),
+      mime: z.string(),
+      encoding: z.enum(['utf8', 'base64']),
+      content: z.string(),
+    }),
+  },
+  /**
+   * A project's recommendations as a report: ranked findings, the tuning score with its formula,
+   * and every applied change with its before/after verification; stored runs may be added.
+   */
+  'report.renderTune': {
+    input: z
+      .object({
+        root: z.string().min(1).max(4096),
+        format: z.enum(['json', 'html', 'md', 'csv', 'pdf']),
+        /** Stored runs to include as well; with `compare`, the first (base) against the second (head). */
+        runIds: z.array(z.number().int().min(1)).max(50).default([]),
+        compare: z.boolean().default(false),
+      })
+      .strict(),
     output: z.object({
       fileName: z.string(),
       mime: z.string(),
@@ -246,6 +405,39 @@ export const apiMethods = {
   'tune.importOutcomes': {
     input: OutcomeExportSchema,
     output: z.object({ imported: z.number().int() }),
+  },
+  // Desktop experience: settings (file + TUNEBENCH_* environment), history over time, diagnostics.
+  'settings.get': {
+    input: z.object({}).strict(),
+    output: SettingsViewSchema,
+  },
+  'settings.set': {
+    /** Only the keys given change; a key set by its environment variable is stored but stays overridden. */
+    input: SettingsSchema.partial().strict(),
+    output: SettingsViewSchema,
+  },
+  'settings.clearScanCache': {
+    input: z.object({}).strict(),
+    output: ClearScanCacheResultSchema,
+  },
+  'history.runs': {
+    input: z.object({ limit: z.number().int().min(1).max(MAX_HISTORY_ROWS).default(5000) }).strict(),
+    output: z.array(HistoryRunSchema),
+  },
+  'history.metrics': {
+    input: z.object({}).strict(),
+    output: z.array(HistoryMetricSchema),
+  },
+  'history.series': {
+    input: HistoryMetricRefSchema.extend({
+      limit: z.number().int().min(1).max(MAX_HISTORY_ROWS).default(MAX_HISTORY_ROWS),
+    }).strict(),
+    output: HistorySeriesSchema,
+  },
+  'app.diagnostics': {
+    /** reset: start a new measurement window after reading this one. */
+    input: z.object({ reset: z.boolean().default(false) }).strict(),
+    output: EventLoopDiagnosticsSchema,
   },
 } as const;
 

@@ -1,7 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { LevelSchema, type Level } from '../../shared/schemas/bench';
+import type { Engine } from '../core/engine';
 import { createCliEngine } from './engine-for-cli';
 import { formatRun } from './format-run';
+import { formatTuning } from './format-tuning';
 import { progressPrinter } from './progress-bar';
 
 type Device = 'cpu' | 'cuda' | 'tensorrt' | 'openvino-cpu' | 'openvino-gpu' | 'openvino-npu' | 'openvino-auto';
@@ -49,6 +53,27 @@ function batches(value: string): number[] {
   });
 }
 
+function positiveIntegers(value: string): number[] {
+  return list(value).map((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('use whole numbers 1–64, e.g. 1,2,4');
+    return n;
+  });
+}
+
+function objective(value: string): 'latency' | 'throughput' | 'both' {
+  if (value !== 'latency' && value !== 'throughput' && value !== 'both') {
+    throw new InvalidArgumentError('must be latency, throughput or both');
+  }
+  return value;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 2 || n > 3600) throw new InvalidArgumentError('a number of seconds from 2 to 3600');
+  return n;
+}
+
 function level(value: string): Level {
   const parsed = LevelSchema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError('must be basic, moderate or aggressive');
@@ -75,23 +100,49 @@ export function benchInferenceCommand(): Command {
     .option('--batch <sizes>', 'batch sizes, comma-separated', batches, [1])
     .option('--threads <n>', 'intra-op threads (0: the runtime default)', (v) => Number.parseInt(v, 10), 0)
     .option('--level <level>', 'sampling precision', level, 'basic')
-    .option('--json', 'print the run as JSON')
+    .option(
+      '--parallel <counts>',
+      'requests in flight at once, comma-separated (worker threads with one session each)',
+      positiveIntegers,
+      [1],
+    )
+    .option('--tune', 'auto-tune session settings for one model (successive halving) instead of a suite run')
+    .option('--objective <objective>', 'with --tune: latency, throughput or both', objective, 'both')
+    .option('--tune-budget <seconds>', 'with --tune: wall-time budget of the whole search', seconds, 60)
+    .option('-o, --output <file>', 'with --tune: also write the result JSON here')
+    .option('--json', 'print the run (or the tuning result) as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  tunebench bench inference --model builtin:all --precision fp32,int8 --batch 1,8\n  tunebench bench inference --model ./model.onnx --device all',
+      '\nExamples:\n  tunebench bench inference --model builtin:all --precision fp32,int8 --batch 1,8\n  tunebench bench inference --model ./model.onnx --device all\n  tunebench bench inference --model builtin:mlp --batch 8 --parallel 1,2,4\n  tunebench bench inference --tune --model ./model.onnx --objective latency --tune-budget 120 -o best.json',
     )
     .action(
-      async (options: {
-        model: string[];
-        device: Device[];
-        precision: Array<'fp32' | 'fp16' | 'int8'>;
-        batch: number[];
-        threads: number;
-        level: Level;
-        json?: boolean;
-      }) => {
+      async (
+        options: {
+          model: string[];
+          device: Device[];
+          precision: Array<'fp32' | 'fp16' | 'int8'>;
+          batch: number[];
+          threads: number;
+          level: Level;
+          parallel: number[];
+          tune?: boolean;
+          objective: 'latency' | 'throughput' | 'both';
+          tuneBudget: number;
+          output?: string;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
         const engine = createCliEngine('cli');
         try {
+          if (options.tune) {
+            await tune(engine, options, {
+              // The tuner searches every precision and device unless the user narrowed them.
+              precisions: command.getOptionValueSource('precision') === 'cli' ? options.precision : undefined,
+              devices: command.getOptionValueSource('device') === 'cli' ? options.device : undefined,
+            });
+            return;
+          }
           const unsubscribe = engine.events.on('job.progress', progressPrinter());
           const { jobId, skipped } = await engine.handlers['bench.startInference']({
             models: options.model.length > 0 ? options.model : ['builtin:all'],
@@ -100,6 +151,7 @@ export function benchInferenceCommand(): Command {
             batches: options.batch,
             threads: options.threads,
             level: options.level,
+            parallel: options.parallel,
           });
           for (const note of skipped) process.stderr.write(`not run: ${note}\n`);
           const cancel = () => void engine.handlers['bench.cancel']({ jobId });
@@ -116,4 +168,53 @@ export function benchInferenceCommand(): Command {
         }
       },
     );
+}
+
+type TunableDevice = 'cpu' | 'cuda' | 'tensorrt';
+const TUNABLE: readonly string[] = ['cpu', 'cuda', 'tensorrt'];
+
+async function tune(
+  engine: Engine,
+  options: {
+    model: string[];
+    objective: 'latency' | 'throughput' | 'both';
+    tuneBudget: number;
+    output?: string;
+    json?: boolean;
+  },
+  narrowed: { precisions?: Array<'fp32' | 'fp16' | 'int8'>; devices?: Device[] },
+): Promise<void> {
+  if (options.model.length > 1) throw new Error('--tune tunes one model at a time: give one --model');
+  const model = options.model[0] ?? 'builtin:mlp';
+  if (options.model.length === 0) process.stderr.write('no --model given: tuning builtin:mlp\n');
+  let devices: TunableDevice[] | undefined;
+  if (narrowed.devices) {
+    for (const d of narrowed.devices.filter((d) => !TUNABLE.includes(d))) {
+      process.stderr.write(`not tuned: ${d}: the tuner drives onnxruntime (cpu, cuda, tensorrt)\n`);
+    }
+    devices = narrowed.devices.filter((d): d is TunableDevice => TUNABLE.includes(d));
+    if (devices.length === 0) throw new Error('--tune needs cpu, cuda or tensorrt among the devices');
+  }
+  const unsubscribe = engine.events.on('job.progress', progressPrinter());
+  const { jobId, skipped } = await engine.handlers['bench.tuneInference']({
+    model,
+    objective: options.objective,
+    budgetSeconds: options.tuneBudget,
+    devices,
+    precisions: narrowed.precisions,
+  });
+  for (const note of skipped) process.stderr.write(`not tuned on: ${note}\n`);
+  const cancel = () => void engine.handlers['bench.cancel']({ jobId });
+  process.once('SIGINT', cancel);
+  const job = await engine.queue.settled(jobId);
+  process.off('SIGINT', cancel);
+  unsubscribe();
+  if (job.status !== 'completed') throw new Error(job.error ?? `tuning ended ${job.status}`);
+  const result = await engine.handlers['bench.tuning']({ jobId });
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (options.output) {
+    await writeFile(resolve(options.output), json);
+    process.stderr.write(`written: ${resolve(options.output)}\n`);
+  }
+  process.stdout.write(options.json ? json : `${formatTuning(result)}\n`);
 }

@@ -114,6 +114,33 @@ export const RunSchema = z.object({
       cpuMaxTemperatureC: z.number().nullable(),
       gpuMaxPowerW: z.number().nullable(),
       gpuMaxTemperatureC: z.number().nullable(),
+      /**
+       * The same telemetry over time, for the reports' charts: at most 300 points, each the mean of
+       * the samples in its time slice. Absent in runs stored before it was recorded.
+       */
+      series: z
+        .object({
+          /** Width of the time slice each point averages, in seconds; null when each point is one sample. */
+          sliceS: z.number().nullable(),
+          points: z.array(
+            z.object({
+              /** Seconds since the run started. */
+              t: z.number(),
+              cpuPct: z.number(),
+              /** Memory in use, % of the total. */
+              memoryPct: z.number(),
+              /** One entry per GPU nvidia-smi reported (empty without one). */
+              gpus: z.array(
+                z.object({
+                  index: z.number().int(),
+                  utilizationPct: z.number().nullable(),
+                  powerW: z.number().nullable(),
+                }),
+              ),
+            }),
+          ),
+        })
+        .optional(),
     })
     .nullable()
     .default(null),

@@ -50,6 +50,8 @@ type BenchHandlers = Pick<
   | 'bench.run'
   | 'bench.compare'
   | 'bench.saveBaseline'
+  | 'bench.tuneInference'
+  | 'bench.tuning'
 >;
 
 /**
@@ -152,12 +154,55 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
       });
       return { jobId };
     },
+    'bench.tuneInference': async (input) => {
+      const profile = await deps.profile();
+      // Loaded on demand like the model builder: tuning is rare, start-up is not.
+      const { prepareTuning, runTuningJob } = await import('../inference/autotune/job');
+      const prepared = await prepareTuning(
+        {
+          model: input.model,
+          objectives: input.objective === 'both' ? ['latency', 'throughput'] : [input.objective],
+          budgetSeconds: input.budgetSeconds,
+          devices: input.devices,
+          precisions: input.precisions,
+        },
+        profile,
+        deps.dataDir,
+      );
+      const workerPath = builtWorkerPath('bench-worker');
+      // A job like a suite (one at a time, cancellable, progress events, each measurement as a
+      // bench.result event); the result file is read back with bench.tuning.
+      const jobId = deps.queue.submit(`Tune inference: ${input.model}`, async ({ jobId, signal, progress }) => {
+        await runTuningJob(prepared, {
+          launcher: deps.launcher,
+          workerPath,
+          dataDir: deps.dataDir,
+          jobId,
+          signal,
+          onProgress: progress,
+          onResult: (result) => deps.events.emit('bench.result', { jobId, result }),
+        });
+        return null;
+      });
+      return { jobId, skipped: prepared.skipped };
+    },
+    'bench.tuning': async ({ jobId }) => {
+      const { readTuneResult } = await import('../inference/autotune/job');
+      return readTuneResult(deps.dataDir, jobId);
+    },
     'bench.startInference': async (input) => {
       const profile = await deps.profile();
       // The model builder (onnx-proto) is loaded only when inference is asked for, not at every start-up.
       const { resolveModels } = await import('../inference/resolve-models');
       const models = await resolveModels(input.models, input.precisions, deps.dataDir);
-      const { specs, skipped } = inferenceSpecs(models, input.devices, input.batches, profile, input.threads);
+      const { specs, skipped } = inferenceSpecs(
+        models,
+        input.devices,
+        input.batches,
+        profile,
+        input.threads,
+        input.parallel,
+      );
       if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);
       const jobId = submitSuite(
         deps,

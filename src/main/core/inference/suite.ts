@@ -42,6 +42,8 @@ export function inferenceSpecs(
   batches: number[],
   profile: Pick<HardwareProfile, 'onnxruntime' | 'npu'>,
   threads = 0,
+  /** Requests in flight at once (worker threads with one session each); 1 is the plain latency run. */
+  parallel: number[] = [1],
 ): { specs: BenchmarkSpec[]; skipped: string[] } {
   const specs: BenchmarkSpec[] = [];
   const skipped = new Set<string>();
@@ -57,23 +59,27 @@ export function inferenceSpecs(
     }
     for (const model of models) {
       for (const batch of batches) {
-        specs.push({
-          kind: 'inference.onnxruntime',
-          id: `infer-${model.id.replace(/^builtin:/, '')}-${model.precision}-${device}-b${batch}`,
-          title: `${model.title.includes(model.precision.toUpperCase()) ? model.title : `${model.title}, ${model.precision.toUpperCase()}`} on ${device}, batch ${batch}`,
-          params: {
-            modelPath: model.path,
-            referencePath: model.referencePath ?? '',
-            precision: model.precision,
-            device,
-            batch,
-            intraOpThreads: threads,
-            interOpThreads: 0,
-            graphOptimization: 'all',
-            executionMode: 'sequential',
-            ...(model.flopsPerSample ? { flopsPerSample: model.flopsPerSample } : {}),
-          },
-        });
+        for (const n of parallel) {
+          specs.push({
+            kind: 'inference.onnxruntime',
+            // Ids of single-request runs are unchanged, so older runs still compare with new ones.
+            id: `infer-${model.id.replace(/^builtin:/, '')}-${model.precision}-${device}-b${batch}${n > 1 ? `-p${n}` : ''}`,
+            title: `${model.title.includes(model.precision.toUpperCase()) ? model.title : `${model.title}, ${model.precision.toUpperCase()}`} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}`,
+            params: {
+              modelPath: model.path,
+              referencePath: model.referencePath ?? '',
+              precision: model.precision,
+              device,
+              batch,
+              intraOpThreads: threads,
+              interOpThreads: 0,
+              graphOptimization: 'all',
+              executionMode: 'sequential',
+              ...(model.flopsPerSample ? { flopsPerSample: model.flopsPerSample } : {}),
+              ...(n > 1 ? { parallel: n } : {}),
+            },
+          });
+        }
       }
     }
   }

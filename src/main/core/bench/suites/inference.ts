@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { agreement, COSINE_TOLERANCE } from '../../inference/agreement';
 import { loadWithOnnxRuntime } from '../../inference/backends/onnxruntime';
+import { captureProfileTrace } from '../../inference/backends/onnxruntime-profile';
+import { openParallelSessions, type ParallelSessions } from '../../inference/backends/parallel-sessions';
 import { generateFeeds } from '../../inference/inputs';
+import { placementFromTrace, placementVerdict } from '../../inference/placement';
 import { DEFAULT_SESSION, type LoadedModel, type SessionSettings } from '../../inference/types';
 import type { BenchmarkFactory } from '../worker/benchmark';
 
@@ -26,15 +29,28 @@ function settingsFrom(params: Record<string, unknown>): SessionSettings {
   };
 }
 
+/** The process's RSS high-water mark in MiB (Linux and macOS report maxRSS in KiB). */
+function peakRssMiB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 /**
  * Inference latency with onnxruntime, benchmark_app-style: load/compile time and the first
  * inference are timed apart and kept out of the statistics; then one sample per `session.run` at
  * the pinned batch size. Outputs are checked against the CPU FP32 reference on the same inputs.
+ *
+ * With `parallel` N > 1 a sample is the wall time of N requests sent at once to N worker threads
+ * (one session each, same settings), so throughput counts N × batch items per sample. With
+ * `placement` (the default) a separate profiling session reports which provider ran each node.
  */
 export const inferenceLatency: BenchmarkFactory = async (params) => {
   const modelPath = str(params, 'modelPath');
   const settings = settingsFrom(params);
   const batch = Number(params.batch ?? 1);
+  const parallel = Number(params.parallel ?? 1);
+  if (!Number.isInteger(parallel) || parallel < 1) throw new RangeError(`parallel must be a positive integer`);
+  // Before anything is loaded: the baseline that the peak below is read against.
+  const rssBeforeMiB = peakRssMiB();
   const bytes = new Uint8Array(await readFile(modelPath));
   const loadStart = performance.now();
   let model: LoadedModel;
@@ -52,6 +68,16 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     ...(typeof params.dims === 'string' && params.dims ? (JSON.parse(params.dims) as Record<string, number>) : {}),
   };
   const feeds = generateFeeds(model.inputs, dims);
+  // A model with a fixed first dimension ignores the batch asked for: its throughput would be off by that factor.
+  for (const input of model.inputs) {
+    const first = input.shape[0];
+    if (typeof first === 'number' && first > 0 && first !== batch) {
+      await model.dispose();
+      throw new RangeError(
+        `batch ${batch} asked, but input ${input.name} has a fixed first dimension of ${first}: use --batch ${first}`,
+      );
+    }
+  }
   const firstStart = performance.now();
   const firstOutputs = await model.run(feeds);
   const firstMs = performance.now() - firstStart;
@@ -84,25 +110,63 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     }
   }
 
+  let placement: Record<string, string> = {};
+  let placementWarning: string | null = null;
+  if (params.placement !== false) {
+    try {
+      const verdict = placementVerdict(
+        placementFromTrace(await captureProfileTrace(bytes, settings, feeds)),
+        settings.device,
+      );
+      placement = { 'node placement': verdict.message };
+      if (verdict.fellBack) placementWarning = `${settings.device}: ${verdict.message}`;
+    } catch (error) {
+      // Placement is a check on top of the measurement: without a trace the numbers still stand.
+      placement = { 'node placement': `unknown: ${(error as Error).message.split('\n')[0]}` };
+    }
+  }
+
+  let threads: ParallelSessions | null = null;
+  if (parallel > 1) {
+    // The main thread's session stays loaded for the agreement check only; the threads do the timed work.
+    threads = await openParallelSessions(modelPath, settings, feeds, parallel);
+  }
+  const items = batch * parallel;
   const flops = Number(params.flopsPerSample ?? 0);
+  const warnings = [accuracyWarning, placementWarning].filter((w): w is string => w !== null);
   return {
     unit: 'ms',
     direction: 'lower-is-better',
     measure: async () => {
       const start = performance.now();
-      await model.run(feeds);
+      if (threads) await threads.runAll();
+      else await model.run(feeds);
       return performance.now() - start;
     },
     extras: (median) => ({
       'load ms': Number(loadMs.toFixed(1)),
       'first inference ms': Number(firstMs.toFixed(2)),
-      throughput: `${((batch * 1000) / median).toFixed(1)} items/s`,
-      ...(flops > 0 ? { 'GFLOP/s': Number(((flops * batch) / (median * 1e6)).toFixed(1)) } : {}),
+      throughput: `${((items * 1000) / median).toFixed(1)} items/s`,
+      ...(parallel > 1
+        ? {
+            'concurrent requests': parallel,
+            'sample is': `wall time of ${parallel} requests in flight at once (${parallel} worker threads, one session each)`,
+          }
+        : {}),
+      ...(flops > 0 ? { 'GFLOP/s': Number(((flops * items) / (median * 1e6)).toFixed(1)) } : {}),
       ...accuracy,
       ...(accuracyWarning ? { accuracy: `⚠ ${accuracyWarning}` } : {}),
-      settings: `${settings.device}, intra ${settings.intraOpThreads || 'default'}, inter ${settings.interOpThreads || 'default'}, opt ${settings.graphOptimization}, ${settings.executionMode}`,
+      ...placement,
+      // One high-water mark of the whole worker process (runtime, sessions, reference check, threads):
+      // a single reading (n = 1, no spread); the value before loading shows what the runtime alone took.
+      'peak RSS of the benchmark process MiB': Number(peakRssMiB().toFixed(1)),
+      'peak RSS before loading the model MiB': Number(rssBeforeMiB.toFixed(1)),
+      settings: `${settings.device}, intra ${settings.intraOpThreads || 'default'}, inter ${settings.interOpThreads || 'default'}, opt ${settings.graphOptimization}, ${settings.executionMode}${parallel > 1 ? `, ${parallel} concurrent requests` : ''}`,
     }),
-    warnings: () => (accuracyWarning ? [accuracyWarning] : []),
-    dispose: () => void model.dispose(),
+    warnings: () => warnings,
+    dispose: () => {
+      void threads?.dispose();
+      void model.dispose();
+    },
   };
 };

@@ -24,17 +24,29 @@ export function executionProvider(device: SessionSettings['device']): string | u
   return ({ cpu: 'cpu', cuda: 'cuda', tensorrt: 'tensorrt' } as Record<string, string | undefined>)[device];
 }
 
-/** Loads a model into an onnxruntime-node session with every setting pinned. */
-export async function loadWithOnnxRuntime(model: Uint8Array | string, settings: SessionSettings): Promise<LoadedModel> {
+/**
+ * The session options for pinned settings: one builder, so the timed session, the profiling session
+ * and the parallel worker threads all run the same configuration.
+ */
+export function sessionOptions(settings: SessionSettings): InferenceSession.SessionOptions {
   const provider = executionProvider(settings.device);
   if (!provider) throw new Error(`onnxruntime cannot run on ${settings.device}`);
-  const options: InferenceSession.SessionOptions = {
+  return {
     executionProviders: [provider],
     intraOpNumThreads: settings.intraOpThreads,
     interOpNumThreads: settings.interOpThreads,
     graphOptimizationLevel: settings.graphOptimization,
     executionMode: settings.executionMode,
   };
+}
+
+/** Loads a model into an onnxruntime-node session with every setting pinned. */
+export async function loadWithOnnxRuntime(
+  model: Uint8Array | string,
+  settings: SessionSettings,
+  extra: Pick<InferenceSession.SessionOptions, 'enableProfiling' | 'profileFilePrefix'> = {},
+): Promise<LoadedModel & { endProfiling(): void }> {
+  const options: InferenceSession.SessionOptions = { ...sessionOptions(settings), ...extra };
   const session =
     typeof model === 'string'
       ? await InferenceSession.create(model, options)
@@ -52,6 +64,8 @@ export async function loadWithOnnxRuntime(model: Uint8Array | string, settings: 
       for (const [name, tensor] of Object.entries(results)) out[name] = toFloat32(tensor);
       return out;
     },
+    // onnxruntime-node writes the trace to "<profileFilePrefix>_<timestamp>.json" and returns nothing.
+    endProfiling: () => session.endProfiling(),
     dispose: () => session.release(),
   };
 }

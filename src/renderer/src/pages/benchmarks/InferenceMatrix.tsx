@@ -10,8 +10,9 @@ export function InferenceMatrix({ run }: { run: Run }) {
       .split('/')
       .pop()!
       .replace(/-(fp32|fp16|int8)\.onnx$/, '');
+  // Runs with several requests in flight get their own column (×N), so they never overwrite single-request ones.
   const column = (r: (typeof results)[number]) =>
-    `${String(r.params.precision).toUpperCase()} · ${r.params.device} · b${r.params.batch}`;
+    `${String(r.params.precision).toUpperCase()} · ${r.params.device} · b${r.params.batch}${Number(r.params.parallel ?? 1) > 1 ? ` · ×${r.params.parallel}` : ''}`;
   const models = [...new Set(results.map(model))];
   const columns = [...new Set(results.map(column))];
   return (
@@ -46,6 +47,14 @@ export function InferenceMatrix({ run }: { run: Run }) {
                   <div className="muted">
                     p99 {formatValue(r.summary.p99, r.unit)} · {String(r.extras.throughput ?? '')}
                   </div>
+                  {typeof r.extras['peak RSS of the benchmark process MiB'] === 'number' ? (
+                    <div className="muted">
+                      peak RSS {r.extras['peak RSS of the benchmark process MiB']} MiB (benchmark process)
+                    </div>
+                  ) : null}
+                  {String(r.extras['node placement'] ?? '').includes('fell back') ? (
+                    <div className="error">⚠ {String(r.extras['node placement'])}</div>
+                  ) : null}
                   {r.extras['cosine vs CPU FP32'] !== undefined ? (
                     <div className={disagrees ? 'error' : 'muted'}>
                       cos {String(r.extras['cosine vs CPU FP32'])} vs FP32

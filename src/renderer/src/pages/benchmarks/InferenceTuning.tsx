@@ -1,0 +1,226 @@
+import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { Card } from '../../components/Card';
+import { ParetoScatter, type TradeoffPoint } from '../../components/charts/ParetoScatter';
+import { useBench } from '../../stores/bench';
+
+type TuneResult = MethodOutput<'bench.tuning'>;
+type Best = NonNullable<TuneResult['best']['latency']>;
+type Objective = 'latency' | 'throughput' | 'both';
+
+const MODELS = ['mlp', 'cnn', 'mobilenet', 'transformer'] as const;
+const digits = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3));
+const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %`;
+// Inline, as styles.css is shared: a snippet scrolls inside its card instead of overflowing it.
+const SNIPPET_STYLE = { overflowX: 'auto', maxWidth: '100%', fontSize: 12 } as const;
+
+function describe(c: Best['candidate']): string {
+  return `${c.device} · ${c.precision.toUpperCase()} · batch ${c.batch} · intra ${c.intraOpThreads || 'default'} · inter ${c.interOpThreads || 'default'} · opt ${c.graphOptimization} · ${c.executionMode}`;
+}
+
+/** Starts a tuning job, follows it like a suite (progress card, cancel) and loads its result when it ends. */
+export function useInferenceTuning() {
+  const { attach } = useBench();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [result, setResult] = useState<TuneResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState<string[]>([]);
+  useEffect(() => {
+    if (!jobId) return;
+    return api().events['job.progress']((progress) => {
+      if (progress.jobId !== jobId) return;
+      if (progress.kind === 'failed') setError(progress.error);
+      if (progress.kind === 'done') {
+        api()
+          .bench.tuning({ jobId })
+          .then(setResult)
+          .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      }
+    });
+  }, [jobId]);
+  const start = async (model: string, objective: Objective, budgetSeconds: number) => {
+    try {
+      setError(null);
+      setResult(null);
+      const started = await api().bench.tuneInference({ model, objective, budgetSeconds });
+      setSkipped(started.skipped);
+      setJobId(started.jobId);
+      attach(started.jobId);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return { start, result, error, skipped };
+}
+
+export function TuneControls({
+  disabled,
+  onStart,
+}: {
+  disabled: boolean;
+  onStart: (model: string, objective: Objective, budgetSeconds: number) => void;
+}) {
+  const [model, setModel] = useState<(typeof MODELS)[number]>('mlp');
+  const [objective, setObjective] = useState<Objective>('both');
+  const [budget, setBudget] = useState(30);
+  return (
+    <form
+      className="toolbar"
+      aria-label="Auto-tune onnxruntime settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onStart(`builtin:${model}`, objective, budget);
+      }}
+    >
+      <label>
+        Model{' '}
+        <select value={model} onChange={(e) => setModel(e.target.value as (typeof MODELS)[number])}>
+          {MODELS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Objective{' '}
+        <select value={objective} onChange={(e) => setObjective(e.target.value as Objective)}>
+          <option value="both">latency and throughput</option>
+          <option value="latency">latency</option>
+          <option value="throughput">throughput</option>
+        </select>
+      </label>
+      <label>
+        Budget (s){' '}
+        <input
+          type="number"
+          min={2}
+          max={3600}
+          value={budget}
+          onChange={(e) => setBudget(Number(e.target.value))}
+          style={{ width: '5em' }}
+        />
+      </label>
+      <button type="submit" disabled={disabled}>
+        Tune
+      </button>
+    </form>
+  );
+}
+
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <span className="toolbar">
+      <button
+        type="button"
+        aria-label={label}
+        onClick={() => {
+          navigator.clipboard
+            .writeText(text)
+            .then(() => setState('copied'))
+            .catch(() => setState('failed'));
+        }}
+      >
+        Copy
+      </button>
+      <span className="small muted" role="status">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'The clipboard is not available: select the text' : ''}
+      </span>
+    </span>
+  );
+}
+
+function BestCard({ best }: { best: Best }) {
+  const { gain } = best;
+  const spread = (f: Best['gain']['best']) =>
+    f.spread
+      ? ` (${f.spreadKind === 'interquartile range' ? 'IQR' : '95 % CI'} ${digits(f.spread[0])}–${digits(f.spread[1])})`
+      : '';
+  const title = best.objective === 'latency' ? 'Best for latency' : 'Best for throughput';
+  return (
+    <section className="card" aria-label={title}>
+      <h3>{title}</h3>
+      <p className="small">{describe(best.candidate)}</p>
+      <p>
+        <strong>{gain.factor.toFixed(2)}×</strong> {gain.metric}: {digits(gain.best.median)} {gain.unit}
+        {spread(gain.best)}, n={gain.best.n} vs defaults {digits(gain.defaults.median)} {gain.unit}
+        {spread(gain.defaults)}, n={gain.defaults.n}
+      </p>
+      <p className="small muted">
+        change {pct(gain.relativeChange)} (95 % CI {pct(gain.relativeChangeCi[0])} to {pct(gain.relativeChangeCi[1])}),
+        Mann–Whitney p={gain.pValue.toPrecision(2)}: {gain.verdict}
+        {best.measurement.peakRssMiB !== null
+          ? ` · peak RSS of the benchmark process ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`
+          : ''}
+      </p>
+      <h4 className="small">
+        onnxruntime-node <CopyButton text={best.snippets.javascript} label={`Copy the JavaScript snippet (${title})`} />
+      </h4>
+      <pre tabIndex={0} aria-label={`JavaScript snippet, ${title}`} style={SNIPPET_STYLE}>
+        {best.snippets.javascript}
+      </pre>
+      <h4 className="small">
+        Python onnxruntime <CopyButton text={best.snippets.python} label={`Copy the Python snippet (${title})`} />
+      </h4>
+      <pre tabIndex={0} aria-label={`Python snippet, ${title}`} style={SNIPPET_STYLE}>
+        {best.snippets.python}
+      </pre>
+    </section>
+  );
+}
+
+function points(result: TuneResult): TradeoffPoint[] {
+  const bestKeys = new Set(Object.values(result.best).map((b) => `${b.objective}:${b.key}`));
+  return result.candidates
+    .filter((c) => c.measurement !== null && c.error === null)
+    .map((c) => ({
+      id: `${c.objective}:${c.key}`,
+      label: `${c.objective}: ${c.key}`,
+      latencyMs: c.measurement!.p50Ms,
+      latencyCi: c.measurement!.p50CiMs,
+      throughput: c.measurement!.throughput,
+      throughputIqr: c.measurement!.throughputIqr,
+      n: c.measurement!.n,
+      isDefault: c.isDefault,
+      isBest: bestKeys.has(`${c.objective}:${c.key}`),
+    }));
+}
+
+/** The tuning outcome: the trade-off chart of every measured configuration and one card per objective. */
+export function TuningResults({ result }: { result: TuneResult }) {
+  const dropped = result.candidates.filter((c) => c.error !== null);
+  return (
+    <Card title={`Tuning: ${result.model}`}>
+      <p className="small muted">
+        {result.candidates.length} configurations measured in {result.elapsedSeconds.toFixed(1)} s (budget{' '}
+        {result.budgetSeconds} s) by successive halving; the defaults were measured in every round.
+      </p>
+      <div>
+        {result.objectives.map((objective) => {
+          const best = result.best[objective];
+          return best ? (
+            <BestCard key={objective} best={best} />
+          ) : (
+            <p key={objective} className="warn">
+              {objective}: no configuration produced a valid measurement
+            </p>
+          );
+        })}
+      </div>
+      <ParetoScatter points={points(result)} />
+      {dropped.length > 0 ? (
+        <p className="small muted">Dropped: {dropped.map((c) => `${c.key} (${c.error})`).join('; ')}</p>
+      ) : null}
+      {/* Devices not tuned on are already listed under the Tune button. */}
+      {result.notes
+        .filter((note) => !note.startsWith('not tuned on'))
+        .map((note) => (
+          <p key={note} className="note small">
+            {note}
+          </p>
+        ))}
+    </Card>
+  );
+}
