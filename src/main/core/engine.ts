@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
 import type { AppInfo } from '../../shared/schemas/app';
 import type { HardwareProfile } from '../../shared/schemas/hardware';
@@ -25,8 +24,13 @@ import { TuneOutcomeRepository } from './store/tune-outcomes';
 import { profileProject } from './project/profile';
 import { tuneHandlers } from './tune/handlers';
 import { TuneService } from './tune/service';
+import { inferenceObservations } from './tune/inference-observations';
 import { projectHandlers } from './project/handlers';
-import { JsonFileScanCache } from './project/scan';
+import { diagnosticsHandlers } from './diagnostics/handlers';
+import { historyHandlers } from './history/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { SettingsService } from './settings/service';
+import { RunHistoryRepository } from './store/run-history';
 import { errorMessage } from './util/timebox';
 import { version } from './version';
 
@@ -87,7 +91,16 @@ export function createEngine(options: EngineOptions): Engine {
   const trust = store ? new TrustRepository(store.db) : null;
   const projectCommands = store ? new ProjectCommandRepository(store.db) : null;
   const queue = new JobQueue((progress) => events.emit('job.progress', progress));
-  const scanCache = (root: string) => JsonFileScanCache.open(join(options.dataDir, 'scan-cache'), root);
+  // Desktop experience: settings (file + TUNEBENCH_* env; the scan cache follows their mode), history, diagnostics.
+  const settings = new SettingsService({ dataDir: options.dataDir });
+  for (const warning of settings.startupWarnings()) process.stderr.write(`warning: ${warning}\n`);
+  // One scan cache per project root, in memory, on disk (<dataDir>/scan-cache) or both.
+  const scanCache = (root: string) => settings.openScanCache(root);
+  const desktopHandlers = {
+    ...settingsHandlers(settings),
+    ...historyHandlers({ history: store ? new RunHistoryRepository(store.db) : null, storeError }),
+    ...diagnosticsHandlers({ monitorFromStart: options.shell !== 'cli' }).handlers,
+  };
   const tune = store
     ? new TuneService({
         changes: new TuneChangeRepository(store.db),
@@ -97,6 +110,7 @@ export function createEngine(options: EngineOptions): Engine {
         profile: async (root) =>
           profileProject(root, { trust, commands: projectCommands, cache: await scanCache(root) }),
         hardware: () => profile(false),
+        inference: (root) => inferenceObservations(runs, root),
       })
     : null;
   // Whatever an interrupted verification left behind is cleaned up first thing.
@@ -155,7 +169,7 @@ export function createEngine(options: EngineOptions): Engine {
       storeError,
       dataDir: options.dataDir,
     }),
-    ...reportHandlers({ runs, profile: () => profile(false), storeError, printPdf: options.printPdf }),
+    ...reportHandlers({ runs, profile: () => profile(false), storeError, printPdf: options.printPdf, tune }),
     ...projectHandlers({
       queue,
       events,
@@ -180,6 +194,7 @@ export function createEngine(options: EngineOptions): Engine {
       sampler: getSampler,
       storeError,
     }),
+    ...desktopHandlers,
   };
 
   return {

@@ -20,7 +20,7 @@ function project(dir: string): string {
   mkdirSync(join(root, 'src'), { recursive: true });
   writeFileSync(
     join(root, 'package.json'),
-    `${JSON.stringify({ name: 'kill-fixture', private: true, scripts: { build: 'node build.mjs', test: 'node test.mjs' } }, null, 2)}\n`,
+    `${JSON.stringify({ name: 'kill-fixture', private: true, scripts: { build: 'node build.mjs', test: 'node test.mjs', typecheck: 'tsc --noEmit' } }, null, 2)}\n`,
   );
   writeFileSync(
     join(root, 'tsconfig.json'),

@@ -86,6 +86,18 @@ describe('tunebench tune on the compute-heavy Rust fixture (real cargo, real git
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(worktreeCount(dir)).toBe(1);
     expect(treeSnapshot(dir)).toEqual(before);
+    // The verdicts are outcomes: LTO (improved) ranks higher than before, panic = "abort" (rejected) lower.
+    const relisted = FindingsReportSchema.parse(
+      JSON.parse((await runCli(['tune', dir, '--json'], { TUNEBENCH_HOME: home })).stdout),
+    );
+    const ltoFinding = relisted.findings.find((f) => f.id === 'rust.release-lto')!;
+    const ltoAfter = ltoFinding.ranking;
+    const panicAfter = relisted.findings.find((f) => f.id === 'rust.release-panic-abort')!;
+    expect(ltoAfter.outcomes).toBe(1);
+    expect(ltoAfter.pImprove).toBeGreaterThan(ltoFinding.rule.prior.pImprove);
+    expect(ltoAfter.projects).toBe(1);
+    expect(panicAfter.ranking.outcomes).toBe(1);
+    expect(panicAfter.ranking.pImprove).toBeLessThan(panicAfter.rule.prior.pImprove);
     process.stdout.write(
       `rust-hash LTO: ${runtime.title} ${(runtime.change * 100).toFixed(1)} % [${(runtime.ciLow * 100).toFixed(1)}, ${(runtime.ciHigh * 100).toFixed(1)}] n=${runtime.baseline.n}/${runtime.candidate.n}\n`,
     );

@@ -23,7 +23,8 @@ export interface TuneServiceDeps {
   dataDir: string;
   profile: (root: string) => Promise<ProjectProfile>;
   hardware: () => Promise<HardwareProfile | null>;
-  inference?: () => InferenceObservation[];
+  /** What the inference suite measured for the project's own models. */
+  inference?: (root: string) => InferenceObservation[];
   rules?: readonly Rule[];
 }
 
@@ -49,7 +50,7 @@ export class TuneService {
     const profile = await this.deps.profile(root);
     const context = buildRuleContext(profile, {
       hardware: await this.deps.hardware().catch(() => null),
-      inference: this.deps.inference?.() ?? [],
+      inference: this.deps.inference?.(profile.root) ?? [],
     });
     const { located, report } = await detectFindings(this.deps.rules ?? ALL_RULES, context, this.deps.outcomes.stats());
     return { context, located, report };

@@ -1,5 +1,5 @@
-import { existsSync, lstatSync } from 'node:fs';
-import { cp, rm, rmdir, symlink } from 'node:fs/promises';
+import { constants, existsSync, lstatSync } from 'node:fs';
+import { access, cp, rm, rmdir, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { TuneJournalRepository } from '../../store/tune-journal';
 import type { FileEdit } from '../types';
@@ -36,6 +36,20 @@ async function copyProject(root: string, dir: string): Promise<void> {
 }
 
 /**
+ * `git worktree add` writes into the repository's .git folder; on a read-only filesystem (or a
+ * repository the user cannot write) verification falls back to temporary copies instead.
+ */
+async function canWriteGitMetadata(root: string): Promise<boolean> {
+  try {
+    const gitDir = await git(root, ['rev-parse', '--absolute-git-dir']);
+    await access(gitDir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Builds the two sides of a verification under `workDir`, never touching the user's tree: git
  * worktrees (baseline detached at HEAD, candidate on a new `tunebench/<rule>` branch) or, for a
  * folder without git or when asked to include uncommitted work, two temporary copies. Every step
@@ -54,7 +68,7 @@ export async function prepareWorkspaces(input: {
   const baselineDir = join(dir, 'baseline');
   const candidateDir = join(dir, 'candidate');
   // No mkdir here: git and cp create the folder after the journal has recorded it.
-  if (input.useGit) {
+  if (input.useGit && (await canWriteGitMetadata(input.root))) {
     const head = await git(input.root, ['rev-parse', 'HEAD']);
     const branch = await freeBranchName(input.root, input.ruleId);
     input.journal.record(input.changeId, { step: 'worktree', path: baselineDir, branch: null });

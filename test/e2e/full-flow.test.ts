@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { launchChromium } from '../helpers/chromium';
+import { fixtureRepo, git } from '../helpers/fixture-project';
+import { startServe, type ServeProcess } from '../helpers/serve';
+import { treeSnapshot } from '../helpers/tree-snapshot';
+
+/**
+ * The whole loop a user goes through, on the compute-heavy Rust fixture with the real engine:
+ * open, trust, full check (scan, baseline, ranking), verify a fix in git worktrees, keep it —
+ * with a screenshot of every page. The same steps run against Electron with Playwright's
+ * `_electron.launch({ args: ['.'] })` where the Electron binary exists: only the page source changes.
+ */
+const ARTIFACTS = join(REPO_ROOT, 'test-results');
+let browser: Browser;
+let serve: ServeProcess;
+let project: string;
+
+beforeAll(async () => {
+  assertBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-flow-')));
+  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-flow-home-')) });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+async function go(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+describe('the whole flow on the Rust fixture', () => {
+  it('open → trust → full check → verify LTO → keep, and verifying leaves the working tree as it was', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const head = git(project, 'rev-parse', 'HEAD').trim();
+
+    // Open and trust.
+    await page.goto(`${serve.url}#/project`);
+    await page.getByLabel('Folder').fill(project);
+    await page.getByRole('button', { name: 'Scan' }).click();
+    await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-1-project.png'), fullPage: true });
+    await go(page, 'Recommendations');
+    await page.getByRole('list', { name: /^Findings/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Trust this folder…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Trust this folder?' })
+      .getByRole('button', { name: 'Trust and continue' })
+      .click();
+    await expect.poll(() => page.getByText('not trusted', { exact: false }).count(), { timeout: 10_000 }).toBe(0);
+
+    // Full check: scan, a baseline measurement, then the ranking.
+    await go(page, 'Overview');
+    await page.getByRole('button', { name: 'Full check' }).click();
+    const steps = page.getByRole('list', { name: 'Full check progress' });
+    const rank = steps.locator('li[data-step="rank"]');
+    await expect
+      .poll(() => rank.getAttribute('class'), { timeout: 600_000, interval: 1000 })
+      .toMatch(/check-(done|failed)/);
+    expect(await steps.locator('li[data-step="bench"]').getAttribute('class')).toContain('check-done');
+    expect(await rank.innerText()).toMatch(/\d+ findings? · tuning score \d+\/100/);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-2-overview.png'), fullPage: true });
+
+    // Verify link-time optimisation, then keep it. (The baseline built target/ in place, as `bench project`
+    // does; from here on the working tree must not change at all.)
+    const before = treeSnapshot(project);
+    await go(page, 'Recommendations');
+    const list = page.getByRole('list', { name: /^Findings/ });
+    await list.locator('button[data-finding="rust.release-lto"]').click();
+    const detail = page.getByRole('article', { name: 'Link-time optimisation in release builds' });
+    await detail.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.getByLabel('Verification progress').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-3-verifying.png'), fullPage: true });
+    const verdict = page.getByRole('region', { name: /^Verdict of change #\d+$/ });
+    await verdict.waitFor({ timeout: 600_000 });
+    const verdictText = await verdict.innerText();
+    expect(verdictText).toMatch(/improved/i);
+    expect(verdictText).toMatch(/run: cargo bench/);
+    expect(verdictText).toMatch(/n=\d+/);
+    await page.screenshot({ path: join(ARTIFACTS, 'flow-4-recommendation-verdict.png'), fullPage: true });
+    await verdict.getByRole('button', { name: 'Keep' }).click();
+    const history = page.getByRole('table', { name: 'Applied changes' });
+    await expect.poll(() => history.innerText(), { timeout: 60_000 }).toMatch(/kept/);
+    expect(await history.innerText()).toMatch(/tunebench\/rust\.release-lto/);
+
+    // Kept on its branch; the user's branch, HEAD and files are as they were.
+    expect(git(project, 'log', '-1', '--format=%s', 'tunebench/rust.release-lto').trim()).toBe(
+      'tunebench: rust.release-lto',
+    );
+    expect(git(project, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect(treeSnapshot(project)).toEqual(before);
+
+    // Every other page, as the user would see them after the flow.
+    for (const [name, file] of [
+      ['History', 'flow-5-history.png'],
+      ['Hardware', 'flow-6-hardware.png'],
+      ['Benchmarks', 'flow-7-benchmarks.png'],
+      ['Project', 'flow-8-project.png'],
+    ] as const) {
+      await go(page, name);
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(ARTIFACTS, file), fullPage: true });
+    }
+    expect(errors).toEqual([]);
+  }, 1_200_000);
+});
