@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../src/main/core/engine';
 import { apiMethods } from '../../../src/shared/contract';
 import { assertBuilt } from '../../helpers/cli';
+import { fixtureRepo } from '../../helpers/fixture-project';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -47,4 +48,21 @@ describe('report.render (the app export buttons)', () => {
       'no run with id 999',
     );
   });
+
+  it('renders a project’s recommendations through the engine’s tuning service (report.renderTune)', async () => {
+    const root = fixtureRepo('rust-hash', tempDir());
+    const md = await engine.handlers['report.renderTune'](
+      apiMethods['report.renderTune'].input.parse({ root, format: 'md' }),
+    );
+    expect(md).toMatchObject({ fileName: 'tunebench-tune-rust-hash.md', encoding: 'utf8' });
+    expect(md.content).toMatch(/### Tuning score: \*\*\d+\*\*\/100/);
+    expect(md.content).toContain('| # | Finding | Where | Expected gain |');
+    const json = JSON.parse(
+      (await engine.handlers['report.renderTune']({ root, format: 'json', runIds: [runIds[0]!], compare: false }))
+        .content,
+    );
+    expect(json.runs.map((run: { id: number }) => run.id)).toEqual([runIds[0]]);
+    expect(json.findings.length).toBeGreaterThan(0);
+    expect(json.appliedChanges).toEqual([]);
+  }, 60_000);
 });

@@ -174,7 +174,8 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
       : fatal
         ? `the suite stopped: ${fatal}`
         : `every benchmark failed; first: ${failures[0]!.error}`;
-  const telemetrySummary = summarizeTelemetry(telemetry);
+  // With the series over time (zero = the run's start) that the reports chart.
+  const telemetrySummary = summarizeTelemetry(telemetry, Date.parse(startedAt));
   if (runId !== undefined) {
     deps.runs?.finish(runId, status, { error, failures, warnings: runWarnings, telemetry: telemetrySummary });
   }

@@ -1,6 +1,18 @@
 import { formatPercent, formatValue } from '../../../shared/format-result';
 import type { RunComparison } from '../../../shared/schemas/bench';
 import type { Report } from '../../../shared/schemas/report';
+import type { AppliedChange } from '../../../shared/schemas/tune';
+import {
+  changeCi,
+  evidenceWhere,
+  gainPoints,
+  METRIC_VERDICT_LABEL,
+  metricValue,
+  OVERALL_LABEL,
+  overallTone,
+  pText,
+  testsLine,
+} from './tune-format';
 
 function machineLine(report: Report): string {
   const m = report.machine;
@@ -39,6 +51,92 @@ function comparisonTable(comparison: RunComparison): string[] {
   return lines;
 }
 
+const METRIC_ICON = { better: '🟢', worse: '🔴', same: '⚪' } as const;
+const TONE_ICON = { good: '🟢', bad: '🔴', neutral: '⚪' } as const;
+
+/** The before/after table of one verified change, one row per measured metric. */
+export function changeTable(change: AppliedChange): string[] {
+  const v = change.verification;
+  if (!v || v.metrics.length === 0) return [];
+  const lines = ['| Metric | Before | After | Change | 95 % CI | p | Verdict |', '|---|---:|---:|---:|---:|---:|---|'];
+  for (const m of v.metrics) {
+    lines.push(
+      `| ${escapeCell(m.title)} | ${metricValue(m.baseline.median, m.unit)} (n=${m.baseline.n}) | ${metricValue(m.candidate.median, m.unit)} (n=${m.candidate.n}) | ${formatPercent(m.change)} | ${changeCi(m)} | ${pText(m.pValue)} | ${METRIC_ICON[m.verdict]} ${METRIC_VERDICT_LABEL[m.verdict]} |`,
+    );
+  }
+  return lines;
+}
+
+function changeLines(change: AppliedChange): string[] {
+  const v = change.verification;
+  const verdict = v ? `${TONE_ICON[overallTone(v.overall)]} ${OVERALL_LABEL[v.overall]}` : 'not verified';
+  const where = [
+    change.branch ? `branch \`${change.branch}\`` : null,
+    change.commit ? `commit ${change.commit.slice(0, 10)}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [
+    `#### Change #${change.id}: \`${change.findingId}\` — ${verdict} (${change.status}${where ? `, ${where}` : ''})`,
+    '',
+  ];
+  if (v) lines.push(escapeCell(v.summary), '');
+  const table = changeTable(change);
+  if (table.length > 0) lines.push(...table, '');
+  const tests = testsLine(change);
+  if (tests) lines.push(`_${tests}_`, '');
+  for (const warning of v?.warnings ?? []) lines.push(`> ⚠️ ${escapeCell(warning)}`, '');
+  if (change.note) lines.push(`> ${escapeCell(change.note)}`, '');
+  return lines;
+}
+
+/** Score with its formula, the ranked findings and each applied change with its before/after table. */
+function recommendations(report: Report): string[] {
+  const lines: string[] = [];
+  const score = report.project?.tuningScore;
+  if (score) {
+    lines.push(`### Tuning score: **${score.score}**/100`, '', `_${score.formula}_`, '');
+    if (score.parts.length > 0) {
+      lines.push('| Finding | Points lost |', '|---|---:|');
+      for (const part of score.parts)
+        lines.push(`| ${escapeCell(part.title)} (\`${part.findingId}\`) | ${part.penalty.toFixed(1)} |`);
+      lines.push('');
+    }
+  }
+  if (report.findings.length > 0) {
+    lines.push(
+      `### Recommendations (${report.findings.length}, ranked by expected gain)`,
+      '',
+      '| # | Finding | Where | Expected gain | P(improves) [90 %] | Effect | Risk | Effort |',
+      '|---:|---|---|---:|---:|---:|---|---|',
+    );
+    report.findings.forEach((f, i) => {
+      const r = f.ranking;
+      lines.push(
+        `| ${i + 1} | ${escapeCell(f.rule.title)}${f.rule.automatic ? '' : ' (advice)'}<br>${escapeCell(f.message)} | \`${escapeCell(evidenceWhere(f))}\` | ${gainPoints(f)} | ${r.pImprove.toFixed(2)} [${r.pLow.toFixed(2)}, ${r.pHigh.toFixed(2)}] | ${formatPercent(r.effect, false)} | ${f.rule.risk} | ${f.rule.effort} |`,
+      );
+    });
+    lines.push('', '_Expected gain = P(improves) × expected effect ÷ effort (low 1, medium 2, high 4)._', '');
+  } else if (score) {
+    lines.push('No findings: every rule that applies to this project is satisfied.', '');
+  }
+  for (const problem of report.project?.tuningProblems ?? [])
+    lines.push(`> ⚠️ rule ${problem.ruleId} could not run: ${escapeCell(problem.message)}`, '');
+  if (report.appliedChanges.length > 0) {
+    lines.push(`### Applied changes (${report.appliedChanges.length})`, '');
+    for (const change of report.appliedChanges) lines.push(...changeLines(change));
+  }
+  if (report.legacy) {
+    lines.push(`> ${report.legacy.note}`);
+    for (const f of report.legacy.findings)
+      lines.push(`> - finding ${escapeCell(f.rule)}: ${escapeCell(f.title)} (${escapeCell(f.evidence)})`);
+    for (const c of report.legacy.appliedChanges)
+      lines.push(`> - applied change ${escapeCell(c.rule)}: ${escapeCell(c.verdict)}`);
+    lines.push('');
+  }
+  return lines;
+}
+
 /** A short summary for a pull-request description or a CI job summary. */
 export function renderMarkdown(report: Report): string {
   const lines: string[] = ['## Tunebench', '', machineLine(report), ''];
@@ -48,6 +146,7 @@ export function renderMarkdown(report: Report): string {
       '',
     );
   }
+  lines.push(...recommendations(report));
   for (const comparison of report.comparisons) {
     lines.push(`### Run ${comparison.baseRunId} → run ${comparison.headRunId}`, '', ...comparisonTable(comparison), '');
   }

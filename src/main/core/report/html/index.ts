@@ -4,6 +4,7 @@ import { html, type SafeHtml } from './html';
 import { comparisonSection } from './sections/comparison';
 import { machineCard } from './sections/machine';
 import { overview } from './sections/overview';
+import { legacySection, recommendationsSection } from './sections/recommendations';
 import { runDetails } from './sections/run-details';
 import { STYLES } from './styles';
 
@@ -18,14 +19,10 @@ function project(report: Report): SafeHtml | null {
   </p>`;
 }
 
-function findings(report: Report): SafeHtml | null {
-  if (report.findings.length === 0) return null;
-  return html`<section aria-label="Findings">
-    <h2>Findings</h2>
-    <ul>
-      ${report.findings.map((f) => html`<li><strong>${f.title}</strong> <span class="muted">(${f.rule})</span>: ${f.evidence}</li>`)}
-    </ul>
-  </section>`;
+/** The runs summary; a recommendations report without runs leaves it out rather than saying "no runs". */
+function runsOverview(report: Report): SafeHtml | null {
+  const tuning = Boolean(report.project?.tuningScore) || report.appliedChanges.length > 0;
+  return report.runs.length === 0 && tuning ? null : overview(report);
 }
 
 /** The report as one self-contained HTML document: summary on top, every run and comparison below. */
@@ -40,10 +37,11 @@ export function renderHtmlReport(report: Report): string {
       </p>
       ${project(report)}
     </header>
-    ${machineCard(report.machine)}${overview(report)}${findings(report)}${report.comparisons.map((c, i) => comparisonSection(report, c, i))}${report.runs.map(runDetails)}
+    ${machineCard(report.machine)}${recommendationsSection(report)}${runsOverview(report)}${legacySection(report)}${report.comparisons.map((c, i) => comparisonSection(report, c, i))}${report.runs.map(runDetails)}
     <footer>
       Medians with distribution-free 95 % confidence intervals; comparisons use a bootstrap CI of the change and the
-      Mann–Whitney U test. Strip plots show at most 300 dots per benchmark; every statistic uses all samples.
+      Mann–Whitney U test. Strip plots show at most 300 dots per benchmark; every statistic uses all samples. Telemetry
+      charts show at most 300 points per run (a longer run is averaged per time slice).
     </footer>
   </main>`;
   return `<!doctype html>\n${

@@ -8,14 +8,14 @@ export const STYLES = trusted(`
 :root {
   color-scheme: light dark;
   --bg: #f6f7f9; --panel: #ffffff; --text: #1b1e24; --muted: #646b78; --border: #dde1e7; --grid: #e6e9ee;
-  --accent: #3d6df2; --ok: #1f8a4c; --error: #c53030; --warn: #b7791f; --warn-bg: #fff6e0; --base: #9aa1ad;
+  --accent: #3d6df2; --ok: #1f8a4c; --error: #c53030; --warn: #b7791f; --warn-bg: #fff6e0; --base: #9aa1ad; --mem: #8b5cf6;
   font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   font-size: 14px; line-height: 1.45; color: var(--text); background: var(--bg);
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #15171c; --panel: #1d2027; --text: #e6e8ec; --muted: #9aa1ad; --border: #2d313a; --grid: #2a2e36;
-    --accent: #7aa2f7; --ok: #4cc38a; --error: #f87171; --warn: #e0a84a; --warn-bg: #2e2614; --base: #5c6370;
+    --accent: #7aa2f7; --ok: #4cc38a; --error: #f87171; --warn: #e0a84a; --warn-bg: #2e2614; --base: #5c6370; --mem: #b49cf8;
   }
 }
 * { box-sizing: border-box; }
@@ -79,6 +79,32 @@ figcaption .chart-summary { color: var(--muted); font-size: 12px; }
 .strip-outlier { stroke: var(--error); stroke-width: 3.6; stroke-linecap: round; fill: none; }
 .strip-ci { fill: var(--accent); opacity: 0.18; }
 .strip-median { stroke: var(--text); stroke-width: 2; }
+.verdict-better { color: var(--ok); font-weight: 600; }
+.verdict-worse { color: var(--error); font-weight: 600; }
+.chart-svg .bar-head.verdict-better { fill: var(--ok); }
+.chart-svg .bar-head.verdict-worse { fill: var(--error); }
+.chart-svg .bar-head.verdict-same { fill: var(--accent); }
+.score-card { display: grid; gap: 4px; }
+.score { margin: 0; font-size: 15px; }
+.score-value { font-size: 34px; font-weight: 700; margin-right: 4px; font-variant-numeric: tabular-nums; }
+ol.findings { list-style: none; padding: 0; margin: 10px 0 0; }
+.finding h4, .change h4 { margin: 0 0 6px; font-size: 14px; }
+.finding p, .change p { margin: 4px 0; }
+.evidence { margin: 2px 0 6px; padding-left: 20px; }
+.excerpt { color: var(--muted); white-space: pre-wrap; }
+pre.commands, pre.diff { background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 8px 10px; overflow-x: auto; font-size: 12px; margin: 6px 0; white-space: pre; }
+details summary { cursor: pointer; color: var(--muted); font-size: 12px; margin-top: 6px; }
+.overall { display: inline-block; border-radius: 999px; padding: 1px 10px; font-size: 12px; font-weight: 600; margin-left: 6px; vertical-align: middle; color: var(--panel); }
+.overall-good { background: var(--ok); }
+.overall-bad { background: var(--error); }
+.overall-neutral { background: var(--base); color: var(--text); }
+.charts.wide { grid-template-columns: 1fr; }
+.chart-svg .ts-line { fill: none; stroke-width: 1.8; stroke-linejoin: round; }
+.chart-svg .ts-cpu { stroke: var(--accent); }
+.chart-svg .ts-memory { stroke: var(--mem); }
+.chart-svg .ts-gpu { stroke: var(--ok); }
+.chart-svg .ts-power { stroke: var(--warn); }
+.chart-svg .ts-alt { stroke-dasharray: 6 3; }
 dl.telemetry { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 6px 16px; margin: 0; }
 dl.telemetry dt { color: var(--muted); font-size: 12px; }
 dl.telemetry dd { margin: 0; font-variant-numeric: tabular-nums; }
@@ -86,7 +112,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @media print {
   :root {
     --bg: #fff; --panel: #fff; --text: #000; --muted: #4a505a; --border: #c9ced6; --grid: #e3e6ea;
-    --accent: #2f5fd8; --ok: #17733e; --error: #b42323; --warn: #8a5a00; --warn-bg: #fff6e0; --base: #9aa1ad;
+    --accent: #2f5fd8; --ok: #17733e; --error: #b42323; --warn: #8a5a00; --warn-bg: #fff6e0; --base: #9aa1ad; --mem: #6d3fd6;
     font-size: 11px;
   }
   @page { size: A4; margin: 12mm; }
@@ -98,6 +124,8 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   .data-table tr, .callout, figure { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   section.run, section.comparison { break-before: page; }
+  .finding, .change { break-inside: avoid; }
+  pre.commands, pre.diff { white-space: pre-wrap; overflow-wrap: anywhere; }
   /* Side by side, a curve's 12-unit text would print at 7 px: one per row, at its natural size. */
   .charts { grid-template-columns: 1fr; }
   .charts .chart-svg { max-width: 560px; }

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../../../src/main/core/bench/stats/summary';
 import { buildReport } from '../../../../../src/main/core/report/build';
 import { loadReport } from '../../../../../src/main/core/report/load';
+import { renderReport } from '../../../../../src/main/core/report/render';
 import { REPORT_VERSION } from '../../../../../src/shared/schemas/report';
 
-const OLD_EXPORT = readFileSync(
-  fileURLToPath(new URL('../../../../fixtures/reports/v0-run-export-sleep.json', import.meta.url)),
-  'utf8',
-);
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../fixtures/reports/${name}`, import.meta.url)), 'utf8');
+const OLD_EXPORT = fixture('v0-run-export-sleep.json');
+/** Written by `tunebench report 2 --vs 1 --format json` of the v1 code (see the fixtures' README). */
+const V1_REPORT = fixture('v1-report-cpu-sort-comparison.json');
 
 describe('loadReport', () => {
   it('reads a run export written before the report schema existed (version 0), without a machine', () => {
@@ -28,6 +30,59 @@ describe('loadReport', () => {
     const again = loadReport(JSON.stringify(report), 'roundtrip.json');
     expect(again).toEqual(report);
     for (const result of again.runs[0]!.results) expect(summarize(result.samples)).toEqual(result.summary);
+  });
+
+  it('upgrades a v1 report (written by the v1 code) to the current version, keeping every run, sample and comparison', async () => {
+    const original = JSON.parse(V1_REPORT);
+    expect(original.version).toBe(1);
+    const report = loadReport(V1_REPORT, 'v1.json');
+    expect(REPORT_VERSION).toBe(2);
+    expect(report.version).toBe(2);
+    expect(report.machine).toEqual(original.machine);
+    expect(report.runs).toEqual(original.runs);
+    expect(report.comparisons).toEqual(original.comparisons);
+    expect(report.generatedAt).toBe(original.generatedAt);
+    // v1 placeholders were empty: nothing to keep, so no legacy note; no tuning score was recorded.
+    expect(report).toMatchObject({ project: null, findings: [], appliedChanges: [] });
+    expect(report.legacy).toBeUndefined();
+    // Runs stored before the telemetry series existed keep their summary and have no series.
+    expect(report.runs[0]!.telemetry).toMatchObject({ samples: expect.any(Number), cpuMeanPct: expect.any(Number) });
+    expect(report.runs[0]!.telemetry!.series).toBeUndefined();
+    for (const run of report.runs) {
+      for (const result of run.results) expect(summarize(result.samples)).toEqual(result.summary);
+    }
+    // It renders in every text format.
+    expect(String((await renderReport(report, 'html')).content)).toContain('Comparison:');
+    expect(String((await renderReport(report, 'md')).content)).toContain('| Benchmark | Base | Head |');
+  });
+
+  it('keeps the entries of a v1 report that has placeholder findings or changes under "legacy", never drops them', () => {
+    const v1 = JSON.parse(V1_REPORT);
+    v1.project = { root: '/src/app', commit: 'abc123', branch: 'main', dirty: false };
+    v1.findings = [{ rule: 'rust.lto', title: 'Enable LTO', evidence: 'Cargo.toml:12', extra: 'kept too' }];
+    v1.appliedChanges = [{ rule: 'rust.lto', verdict: 'improved' }];
+    const report = loadReport(JSON.stringify(v1), 'v1-with-entries.json');
+    expect(report.findings).toEqual([]);
+    expect(report.appliedChanges).toEqual([]);
+    expect(report.project).toEqual({ ...v1.project, tuningScore: null, tuningProblems: [] });
+    expect(report.legacy).toEqual({
+      note: expect.stringMatching(/^Upgraded from report schema v1/),
+      findings: v1.findings,
+      appliedChanges: v1.appliedChanges,
+    });
+    // …and it survives a round trip of the upgraded report.
+    expect(loadReport(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('names the v1 schema when a v1 report is invalid, and refuses a version that never existed', () => {
+    const v1 = JSON.parse(V1_REPORT);
+    v1.findings = [{ rule: 'x' }];
+    expect(() => loadReport(JSON.stringify(v1), 'bad-v1.json')).toThrow(
+      /^bad-v1\.json: invalid report \(schema v1\): findings\[0\]\.title: /,
+    );
+    expect(() => loadReport(JSON.stringify({ ...JSON.parse(V1_REPORT), version: 0 }), 'zero.json')).toThrow(
+      `zero.json: report schema version 0 does not exist (known: 1 to ${REPORT_VERSION})`,
+    );
   });
 
   it('refuses a report from a newer Tunebench with a clear message', () => {

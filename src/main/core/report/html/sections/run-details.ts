@@ -3,7 +3,95 @@ import type { Run } from '../../../../../shared/schemas/bench';
 import { formatDuration, formatNumber } from '../format';
 import { html, type SafeHtml } from '../html';
 import { runCurves } from './curves';
+import { lineStats, timeSeriesChart, type TimeSeriesLine, type TimeSeriesSpec } from '../svg/time-series';
 import { resultsTable } from './results-table';
+
+type Series = NonNullable<NonNullable<Run['telemetry']>['series']>;
+
+/** The numbers behind a telemetry chart, as text: min, mean and max of every line. */
+function statsTable(lines: readonly TimeSeriesLine[], unit: string, caption: string): SafeHtml {
+  const rows = lines.map((line) => {
+    const stats = lineStats(line);
+    return html`<tr>
+      <td>${line.label}</td>
+      <td class="num">${stats?.min ?? '–'}</td>
+      <td class="num">${stats?.mean ?? '–'}</td>
+      <td class="num">${stats?.max ?? '–'}</td>
+    </tr>`;
+  });
+  return html`<table class="data-table small" aria-label="${caption}">
+    <thead>
+      <tr>
+        <th scope="col">series (${unit})</th>
+        <th scope="col" class="num">min</th>
+        <th scope="col" class="num">mean</th>
+        <th scope="col" class="num">max</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}
+
+function seriesFigure(kind: string, summary: string, spec: TimeSeriesSpec): SafeHtml {
+  return html`<figure class="chart" data-chart="${kind}" aria-label="${spec.label}">
+    <figcaption><span class="chart-title">${spec.label}</span><span class="chart-summary">${summary}</span></figcaption>
+    ${timeSeriesChart(spec)}${statsTable(spec.lines, spec.unit, `${spec.label}: data`)}
+  </figure>`;
+}
+
+/** CPU, memory and GPU utilisation over the run, and GPU power when nvidia-smi reported it. */
+function telemetryCharts(run: Run, series: Series): SafeHtml {
+  const points = series.points;
+  if (points.length < 2) {
+    return html`<p class="muted small">Telemetry over time: ${points.length} point, too few to draw.</p>`;
+  }
+  const times = points.map((p) => p.t);
+  const gpuIndexes = [...new Set(points.flatMap((p) => p.gpus.map((g) => g.index)))].sort((a, b) => a - b);
+  const gpu = (index: number, field: 'utilizationPct' | 'powerW') =>
+    points.map((p) => p.gpus.find((g) => g.index === index)?.[field] ?? null);
+  const measured = (line: TimeSeriesLine) => line.values.some((v) => v !== null);
+  const usage: TimeSeriesLine[] = [
+    { label: 'CPU', className: 'ts-cpu', values: points.map((p) => p.cpuPct) },
+    { label: 'memory in use', className: 'ts-memory', values: points.map((p) => p.memoryPct) },
+    ...gpuIndexes.map((index, k) => ({
+      label: `GPU ${index}`,
+      className: `ts-gpu${k > 0 ? ' ts-alt' : ''}`,
+      values: gpu(index, 'utilizationPct'),
+    })),
+  ].filter(measured);
+  const power = gpuIndexes
+    .map((index, k) => ({
+      label: `GPU ${index} board power`,
+      className: `ts-power${k > 0 ? ' ts-alt' : ''}`,
+      values: gpu(index, 'powerW'),
+    }))
+    .filter(measured);
+  const span = `${points.length} points over ${formatNumber(times.at(-1)! - times[0]!)} s`;
+  const how =
+    series.sliceS === null ? 'one point per sample' : `each point the mean of a ${formatNumber(series.sliceS)} s slice`;
+  const figures = [
+    seriesFigure('telemetry', `${span}, ${how}; utilisation of all cores, memory in use of the total`, {
+      label: `Utilisation during run #${run.id} (%)`,
+      unit: '%',
+      times,
+      lines: usage,
+      yMax: 100,
+    }),
+  ];
+  if (power.length > 0) {
+    figures.push(
+      seriesFigure('telemetry-power', `${span}, ${how}; nvidia-smi board power`, {
+        label: `GPU power during run #${run.id} (W)`,
+        unit: 'W',
+        times,
+        lines: power,
+      }),
+    );
+  }
+  return html`<div class="charts wide">${figures}</div>`;
+}
 
 function telemetry(run: Run): SafeHtml | null {
   const t = run.telemetry;
@@ -25,7 +113,8 @@ function telemetry(run: Run): SafeHtml | null {
         item('max GPU power', optional(t.gpuMaxPowerW, 'W')),
         item('max GPU temperature', optional(t.gpuMaxTemperatureC, '°C')),
       ]}
-    </dl>`;
+    </dl>
+    ${t.series ? telemetryCharts(run, t.series) : null}`;
 }
 
 function failures(run: Run): SafeHtml | null {

@@ -20,6 +20,15 @@ export interface ComparisonBarRow {
   change: number;
   base: NormalisedBar;
   head: NormalisedBar;
+  /** For another verdict vocabulary (a tuning change's better/worse): the note's word and the bar's class. */
+  verdictText?: string;
+  verdictClass?: string;
+}
+
+/** What the two sides are called: base/head for runs, before/after for a tuning change. */
+export interface BarSideNames {
+  base: string;
+  head: string;
 }
 
 // Sized for the report's full width, so that 12-unit text lands near 12 px on screen.
@@ -77,7 +86,11 @@ function bar(
  * Before/after bars per benchmark, each normalised to its base median = 100 % so GFLOP/s, ns and
  * seconds share one axis; whiskers are each median's 95 % CI on the same scale.
  */
-export function comparisonBars(label: string, rows: readonly ComparisonBarRow[]): SafeHtml {
+export function comparisonBars(
+  label: string,
+  rows: readonly ComparisonBarRow[],
+  names: BarSideNames = { base: 'base', head: 'head' },
+): SafeHtml {
   const H = TOP + rows.length * ROW + BOTTOM;
   const extents = rows.flatMap((r) => [r.base.value, r.head.value, r.base.ci?.[1] ?? 0, r.head.ci?.[1] ?? 0]);
   // Cap the axis at 10× so one wild benchmark cannot squash every other bar to a sliver.
@@ -100,14 +113,16 @@ export function comparisonBars(label: string, rows: readonly ComparisonBarRow[])
   const body = rows.map((r, i) => {
     const top = TOP + i * ROW;
     const better = r.direction === 'higher-is-better' ? 'higher is better' : 'lower is better';
-    const tip = `${r.title} (${r.unit}, ${better}): base 100 % (n=${r.base.n}), head ${r.head.value.toFixed(1)} % (n=${r.head.n}), ${r.verdict}`;
-    const verdict = r.verdict === 'no significant change' ? '~' : r.verdict;
+    const verdictWord = r.verdictText ?? r.verdict;
+    const tip = `${r.title} (${r.unit}, ${better}): ${names.base} 100 % (n=${r.base.n}), ${names.head} ${r.head.value.toFixed(1)} % (n=${r.head.n}), ${verdictWord}`;
+    const verdict = r.verdictText ?? (r.verdict === 'no significant change' ? '~' : r.verdict);
+    const headClass = r.verdictClass ?? `verdict-${r.verdict === 'no significant change' ? 'same' : r.verdict}`;
     return html`<g class="bar-row"
       ><title>${tip}</title
       ><text class="bar-label" x="${LABEL - 8}" y="${top + 12}" text-anchor="end">${truncate(r.title, 44)}</text
       ><text class="tick" x="${LABEL - 8}" y="${top + 25}" text-anchor="end"
         >${r.unit}, ${r.direction === 'higher-is-better' ? '↑' : '↓'} better</text
-      >${bar('bar-base', r.base, top + 2, x, clamp)}${bar(`bar-head verdict-${r.verdict === 'no significant change' ? 'same' : r.verdict}`, r.head, top + 2 + BAR + 2, x, clamp)}<text
+      >${bar('bar-base', r.base, top + 2, x, clamp)}${bar(`bar-head ${headClass}`, r.head, top + 2 + BAR + 2, x, clamp)}<text
         class="bar-note"
         x="${W - NOTE + 8}"
         y="${top + 18}"
@@ -116,8 +131,8 @@ export function comparisonBars(label: string, rows: readonly ComparisonBarRow[])
     >`;
   });
   const legend = html`<g class="legend" transform="translate(${LABEL},10)"
-    ><rect class="bar-base" x="0" y="-6" width="12" height="8" /><text x="16" y="2">base (= 100 %)</text
-    ><rect class="bar-head verdict-same" x="130" y="-6" width="12" height="8" /><text x="146" y="2">head</text
+    ><rect class="bar-base" x="0" y="-6" width="12" height="8" /><text x="16" y="2">${names.base} (= 100 %)</text
+    ><rect class="bar-head verdict-same" x="130" y="-6" width="12" height="8" /><text x="146" y="2">${names.head}</text
     ><line class="whisker" x1="200" x2="218" y1="-2" y2="-2" /><text x="222" y="2">95 % CI of the median</text></g
   >`;
   return html`<svg class="chart-svg bars" viewBox="0 0 ${W} ${H}" role="img" aria-label="${label}">
