@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -93,6 +93,15 @@ describe('the whole flow on the Rust fixture', () => {
     const history = page.getByRole('table', { name: 'Applied changes' });
     await expect.poll(() => history.innerText(), { timeout: 60_000 }).toMatch(/kept/);
     expect(await history.innerText()).toMatch(/tunebench\/rust\.release-lto/);
+
+    // The recommendations and the kept change leave the app as a report (Markdown for a pull request).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('group', { name: 'Export recommendations' }).getByRole('button', { name: 'Markdown' }).click(),
+    ]);
+    const markdown = readFileSync((await download.path())!, 'utf8');
+    expect(markdown).toContain('rust.release-lto');
+    expect(markdown).toMatch(/run: cargo bench/);
 
     // Kept on its branch; the user's branch, HEAD and files are as they were.
     expect(git(project, 'log', '-1', '--format=%s', 'tunebench/rust.release-lto').trim()).toBe(

@@ -15,13 +15,22 @@ function toBlob(file: { content: string; mime: string; encoding: 'utf8' | 'base6
   return new Blob([bytes], { type: file.mime });
 }
 
-/** Saves a report of runs (or of a comparison) through the browser's download, in the app and in web mode. */
-export function ExportButtons({ runIds, compare }: { runIds: number[]; compare: boolean }) {
+type ExportSource = { runIds: number[]; compare: boolean } | { tuneRoot: string };
+
+/**
+ * Saves a report — of runs, of a comparison, or of a project's recommendations and applied
+ * changes — through the browser's download, in the app and in web mode.
+ */
+export function ExportButtons(source: ExportSource) {
+  const label = 'tuneRoot' in source ? 'Export recommendations' : source.compare ? 'Export comparison' : 'Export run';
   const [error, setError] = useState<string | null>(null);
   const download = async (format: (typeof FORMATS)[number]['id']) => {
     try {
       setError(null);
-      const file = await api().report.render({ runIds, compare, format });
+      const file =
+        'tuneRoot' in source
+          ? await api().report.renderTune({ root: source.tuneRoot, format })
+          : await api().report.render({ runIds: source.runIds, compare: source.compare, format });
       const url = URL.createObjectURL(toBlob(file));
       const link = document.createElement('a');
       link.href = url;
@@ -33,7 +42,7 @@ export function ExportButtons({ runIds, compare }: { runIds: number[]; compare: 
     }
   };
   return (
-    <div className="toolbar" role="group" aria-label={compare ? 'Export comparison' : 'Export run'}>
+    <div className="toolbar" role="group" aria-label={label}>
       <span className="muted small">Export</span>
       {FORMATS.map((format) => (
         <button key={format.id} type="button" onClick={() => void download(format.id)}>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { RuleStack } from '../../../shared/schemas/tune';
 import { Card } from '../components/Card';
 import { EmptyState } from '../components/EmptyState';
+import { ExportButtons } from '../components/ExportButtons';
 import { ImpactEffortMatrix, type MatrixPoint } from '../components/charts/ImpactEffortMatrix';
 import { useNavigation } from '../stores/navigation';
 import { useProject } from '../stores/project';
@@ -118,9 +119,12 @@ export function RecommendationsPage() {
             </span>
           </p>
         </div>
-        <button type="button" disabled={tune.loading} onClick={() => void load(profile.root)}>
-          {tune.loading ? 'Ranking…' : 'Refresh'}
-        </button>
+        <div className="toolbar">
+          {report ? <ExportButtons tuneRoot={profile.root} /> : null}
+          <button type="button" disabled={tune.loading} onClick={() => void load(profile.root)}>
+            {tune.loading ? 'Ranking…' : 'Refresh'}
+          </button>
+        </div>
       </header>
       {tune.error ? (
         <p className="error" role="alert">
