@@ -140,6 +140,7 @@ export function tuneCommand(): Command {
           } catch (error) {
             throw new Error(
               `${options.importOutcomes} is not a Tunebench outcomes export: ${(error as Error).message}`,
+              { cause: error },
             );
           }
           const { imported } = await engine.handlers['tune.importOutcomes'](parsed);
