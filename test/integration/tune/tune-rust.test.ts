@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppliedChangeSchema, FindingsReportSchema } from '../../../src/shared/schemas/tune';
 import { assertBuilt, runCli } from '../../helpers/cli';
@@ -98,6 +100,23 @@ describe('tunebench tune on the compute-heavy Rust fixture (real cargo, real git
     expect(ltoAfter.projects).toBe(1);
     expect(panicAfter.ranking.outcomes).toBe(1);
     expect(panicAfter.ranking.pImprove).toBeLessThan(panicAfter.rule.prior.pImprove);
+    // A team shares what paid off: export here, import on another machine, and its ranking moves too.
+    const exported = join(tempDir(), 'outcomes.json');
+    expect((await runCli(['tune', '--export-outcomes', exported], { TUNEBENCH_HOME: home })).code).toBe(0);
+    const otherHome = tempDir();
+    const imported = await runCli(['tune', '--import-outcomes', exported], { TUNEBENCH_HOME: otherHome });
+    expect(imported.stdout).toMatch(/2 rule statistics imported/);
+    const elsewhere = FindingsReportSchema.parse(
+      JSON.parse((await runCli(['tune', dir, '--json'], { TUNEBENCH_HOME: otherHome })).stdout),
+    );
+    expect(elsewhere.findings.find((f) => f.id === 'rust.release-lto')!.ranking).toMatchObject({
+      outcomes: 1,
+      projects: 1,
+    });
+    writeFileSync(exported, '{"format":"something else"}');
+    const bad = await runCli(['tune', '--import-outcomes', exported], { TUNEBENCH_HOME: otherHome });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/outcomes\.json is not a Tunebench outcomes export/);
     process.stdout.write(
       `rust-hash LTO: ${runtime.title} ${(runtime.change * 100).toFixed(1)} % [${(runtime.ciLow * 100).toFixed(1)}, ${(runtime.ciHigh * 100).toFixed(1)}] n=${runtime.baseline.n}/${runtime.candidate.n}\n`,
     );

@@ -241,6 +241,8 @@ async function measureBothSides(
       { jobId: deps.jobId, name: `verify ${finding.id} (#${changeId})`, fingerprint: deps.fingerprint, changeId },
       { ...deps.suite, signal: deps.signal, onProgress: deps.onProgress },
     );
+    // A cancelled suite returns what it had: a partial measurement is no verdict.
+    if (deps.signal?.aborted || measured.run?.status === 'cancelled') throw new Error('cancelled');
     warnings.push(...measured.failures);
     if (measured.run) warnings.push(...measured.run.warnings);
     metrics.push(
