@@ -256,6 +256,20 @@ if (!native.ok) {
 // 5. Project scan of a generated 50,000-file repository, cold and warm, against git ls-files | xargs wc -l.
 await runScanBench();
 
+// 6. Renderer frame rate and main-process event-loop lag while the Quick CPU suite runs with live
+// telemetry (tunebench serve + Chromium; goals 60 fps and lag p99 < 50 ms). Same script as the e2e test.
+{
+  const { formatFrameRate, measureFrameRate, writeFrameRate } = await import('./frame-rate.mjs');
+  try {
+    const frames = await measureFrameRate({ seconds: 5 });
+    console.log('\nrenderer frame rate and event-loop lag during the Quick CPU suite (5 s windows)');
+    for (const line of formatFrameRate(frames)) console.log(line);
+    console.log(`  written to ${writeFrameRate(frames)}`);
+  } catch (error) {
+    console.log(`\nrenderer frame rate: not measured (${error.message})`);
+  }
+}
+
 console.log(
   `\nload average at the end ${loadAverage()}${Number(loadAverage()) > os.cpus().length * 0.5 ? ' — the machine was busy; treat these numbers with care' : ''}`,
 );
