@@ -46,6 +46,13 @@ function meanGpuPower(samples: TelemetrySample[]): number | null {
   return totals.length > 0 ? totals.reduce((a, b) => a + b, 0) / totals.length : null;
 }
 
+/** CPU time of the commands a command benchmark ran (its [user CPU] and [system CPU] series, in ms). */
+function timedChildCpuUs(results: readonly BenchmarkResult[]): number {
+  return results
+    .filter((result) => /:(user|sys)$/.test(result.id))
+    .reduce((sum, result) => sum + result.samples.reduce((a, b) => a + b, 0) * 1000, 0);
+}
+
 /** Performance per watt for higher-is-better rates (GFLOP/s per W); empty when no power is known. */
 function energyExtras(
   result: BenchmarkResult,
@@ -128,7 +135,8 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
         });
         const noise = detectNoise({
           telemetry: telemetry.slice(windowStart),
-          workerCpuTimeUs: measured.cpuTimeUs,
+          // The commands a command benchmark times are its own load, not other processes'.
+          workerCpuTimeUs: measured.cpuTimeUs + timedChildCpuUs(measured.results),
           wallMs: measured.finishedAt - measured.startedAt,
           logicalCpus: os.cpus().length,
         });
