@@ -59,6 +59,11 @@ export interface Rule extends Omit<RuleInfo, 'automatic'> {
    * `cargo test --release`, because the profile is what they change.
    */
   verifyProfile?: 'release';
+  /**
+   * Which of the project's commands measure "runtime" for this rule: its bench commands (the
+   * default), or its tests — for rules about debug builds, whose code the tests run.
+   */
+  runtimeCommands?: 'bench' | 'test';
   detect(context: RuleContext): Promise<DetectedFinding[]>;
   /** Present when the change can be written automatically; edits must be format-preserving. */
   fix?(finding: DetectedFinding, context: RuleContext): Promise<FileEdit[]>;

@@ -219,8 +219,8 @@ async function measureBothSides(
   const metrics: MetricVerdict[] = [];
   const targets: AbTarget[] = [];
   if (rule.metrics.includes('runtime') || rule.metrics.includes('memory')) {
-    const runtime = commandsOf(profile, 'bench');
-    const commands = runtime.length > 0 ? runtime : commandsOf(profile, 'run');
+    const runtime = commandsOf(profile, rule.runtimeCommands ?? 'bench');
+    const commands = runtime.length > 0 || rule.runtimeCommands === 'test' ? runtime : commandsOf(profile, 'run');
     if (commands.length === 0)
       warnings.push('no bench or run command: runtime not measured (add one on the Project page)');
     targets.push(...commands.map((command) => ({ metric: 'runtime' as const, command })));
