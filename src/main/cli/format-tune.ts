@@ -21,22 +21,23 @@ export function formatFindings(report: FindingsReport): string {
   lines.push(`Tuning score ${report.score.score}/100   (${report.score.formula})`, '');
   if (report.findings.length === 0) lines.push('No findings: every rule that applies to this project is satisfied.');
   else {
-    const width = Math.min(40, Math.max(...report.findings.map((f) => f.id.length)) + 2);
-    lines.push(
-      `${pad('#', 4)}${pad('finding', width)}${pad('risk', 8)}${pad('effort', 8)}${pad('expected gain', 30)}where`,
-    );
     report.findings.forEach((f, index) => {
       const r = f.ranking;
-      const gain = `${formatPercent(r.effect, false)} × P ${r.pImprove.toFixed(2)} [${r.pLow.toFixed(2)}–${r.pHigh.toFixed(2)}]`;
+      lines.push(`${pad(String(index + 1), 4)}${f.id}${f.rule.automatic ? '' : '  (advice)'}`);
+      lines.push(`    ${f.rule.title} · ${f.rule.risk} risk · ${f.rule.effort} effort`);
       lines.push(
-        `${pad(String(index + 1), 4)}${pad(f.id, width)}${pad(f.rule.risk, 8)}${pad(f.rule.effort, 8)}${pad(gain, 30)}${where(f)}`,
+        `    expected gain ${formatPercent(r.effect, false)} × P ${r.pImprove.toFixed(2)} [${r.pLow.toFixed(2)}–${r.pHigh.toFixed(2)}] · ${r.outcomes > 0 ? `learned from ${r.outcomes} outcome(s) in ${r.projects} project(s)` : 'prior only'}`,
       );
-      lines.push(
-        `${' '.repeat(4)}${f.rule.title}${f.rule.automatic ? '' : '  (advice)'}${r.outcomes > 0 ? `  · learned from ${r.outcomes} outcome(s) in ${r.projects} project(s)` : '  · prior only'}`,
-      );
+      lines.push(`    ${where(f)}`);
     });
   }
-  for (const problem of report.problems) lines.push(`rule ${problem.ruleId} could not run: ${problem.message}`);
+  for (const problem of report.problems) {
+    lines.push(
+      problem.ruleId.startsWith('(')
+        ? `note: ${problem.message}`
+        : `rule ${problem.ruleId} could not run: ${problem.message}`,
+    );
+  }
   lines.push('', 'tunebench tune --explain <finding> | --diff <finding> | --verify <finding> | --auto');
   return lines.join('\n');
 }
@@ -61,7 +62,7 @@ export function formatExplain(finding: Finding): string {
     lines.push('Run yourself (Tunebench never does):', ...finding.commands.map((c) => `  $ ${c}`));
   lines.push(
     '',
-    `Expected gain ${(r.expectedGain * 100).toFixed(2)} points = P(improves) ${r.pImprove.toFixed(2)} (90 % [${r.pLow.toFixed(2)}, ${r.pHigh.toFixed(2)}]) × effect ${formatPercent(r.effect, false)} ÷ effort`,
+    `Expected gain ${(r.expectedGain * 100).toFixed(1)} % = P(improves) ${r.pImprove.toFixed(2)} (90 % [${r.pLow.toFixed(2)}, ${r.pHigh.toFixed(2)}]) × effect ${formatPercent(r.effect, false)} ÷ effort`,
     r.outcomes > 0
       ? `Learned from ${r.outcomes} outcome(s) in ${r.projects} project(s).`
       : 'No outcome recorded yet: the rule’s prior only.',

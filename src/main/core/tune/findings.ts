@@ -30,6 +30,13 @@ export interface LocatedFinding {
   detected: DetectedFinding;
 }
 
+/** Test fixtures and test data are inputs of the project's tests, not what it ships: not tuned. */
+const FIXTURE_SEGMENT = /^(__)?(fixtures?|testdata|test-data)(__)?$/i;
+
+export function isFixturePath(path: string): boolean {
+  return path.split('/').some((segment) => FIXTURE_SEGMENT.test(segment));
+}
+
 function statFor(stats: readonly OutcomeStat[], rule: Rule): OutcomeStat | undefined {
   return stats.find((stat) => stat.ruleId === rule.id && stat.stack === rule.stack);
 }
@@ -46,6 +53,7 @@ export async function detectFindings(
   const located: LocatedFinding[] = [];
   const problems: FindingsReport['problems'] = [];
   const used = new Set<string>();
+  let skippedInFixtures = 0;
   for (const rule of rules) {
     let detected: DetectedFinding[];
     try {
@@ -55,6 +63,11 @@ export async function detectFindings(
       continue;
     }
     for (const one of detected) {
+      const where = one.dir || one.evidence[0]?.file || '';
+      if (isFixturePath(where)) {
+        skippedInFixtures += 1;
+        continue;
+      }
       const base = one.dir ? `${rule.id}@${one.dir}` : rule.id;
       let id = base;
       for (let n = 2; used.has(id); n += 1) id = `${base}#${n}`;
@@ -86,6 +99,12 @@ export async function detectFindings(
       b.finding.ranking.expectedGain - a.finding.ranking.expectedGain || a.finding.id.localeCompare(b.finding.id),
   );
   const findings = located.map((entry) => entry.finding);
+  if (skippedInFixtures > 0) {
+    problems.push({
+      ruleId: '(fixtures)',
+      message: `${skippedInFixtures} finding(s) in test fixtures or test data were left out: they are inputs of the tests, not what the project ships`,
+    });
+  }
   return {
     located,
     report: {
