@@ -99,7 +99,10 @@ export const apiMethods = {
   'bench.startInference': {
     input: z
       .object({
-        /** "builtin:mlp" (mlp, cnn, mobilenet, transformer, or "builtin:all") or the path of an .onnx file. */
+        /**
+         * "builtin:mlp" (mlp, cnn, mobilenet, transformer, or "builtin:all"), "pretrained:silero-vad"
+         * (silero-vad, ppocr-det, or "pretrained:all") or the path of an .onnx file.
+         */
         models: z.array(z.string().min(1)).min(1).max(20),
         precisions: z
           .array(z.enum(['fp32', 'fp16', 'int8']))
@@ -114,6 +117,8 @@ export const apiMethods = {
         level: LevelSchema.default('basic'),
         /** Requests in flight at once (worker threads with one session each), e.g. [1, 2, 4]. */
         parallel: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
+        /** Input sizes by name: an input's whole shape (x: [1, 3, 640, 640]) or a dynamic dimension's size (sequence: [256]). */
+        dims: z.record(z.string().min(1), z.array(z.number().int().min(1).max(1_000_000)).min(1).max(8)).optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string(), skipped: z.array(z.string()) }),

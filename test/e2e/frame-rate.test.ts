@@ -1,8 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFrameRate, frameStats, measureFrameRate, writeFrameRate } from '../bench/frame-rate.mjs';
-import { assertBuilt } from '../helpers/cli';
-import { CHROMIUM_PATH } from '../helpers/chromium';
+import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { CHROMIUM_PATH, launchChromium } from '../helpers/chromium';
+import { startServe } from '../helpers/serve';
 
 /**
  * The renderer's frame rate (requestAnimationFrame in the page) and the serving process's
@@ -42,5 +45,182 @@ describe('frame rate and event-loop lag during a running suite', () => {
     expect(result.windows[1]!.telemetryHz!).toBeGreaterThan(5);
     expect(existsSync(file)).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).windows).toHaveLength(2);
+  }, 240_000);
+});
+
+/**
+ * Cumulative Layout Shift while the Standard suite runs with live telemetry (Quick can end before
+ * both windows are over on a fast machine): a PerformanceObserver
+ * ({type: 'layout-shift', buffered: true}) installed before the app's first script records every
+ * shift; each page's window starts at its navigation (the Benchmarks page: at the Run click) and
+ * ends after `SECONDS` of live updates. CLS is Google's definition (the largest session window:
+ * shifts less than 1 s apart, at most 5 s long, those within 500 ms of input left out); the plain
+ * total is reported too. Written into test-results/frame-rate.json under `layoutShift`.
+ */
+describe('layout stability while live data arrives', () => {
+  const SECONDS = 5;
+  const OBSERVER = `
+    window.__layoutShifts = [];
+    const describe = (node) => {
+      if (node && !node.tagName && node.parentElement) return node.nodeName + ' in ' + describe(node.parentElement);
+      if (!node || !node.tagName) return node ? node.nodeName : 'unknown';
+      const id = node.getAttribute('data-testid') || node.getAttribute('aria-label') || '';
+      const classes = typeof node.className === 'string' && node.className ? '.' + node.className.trim().split(/\\s+/).join('.') : '';
+      return node.tagName.toLowerCase() + classes + (id ? '[' + id + ']' : '') + ' "' + (node.textContent || '').trim().slice(0, 40) + '"';
+    };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__layoutShifts.push({
+          startTime: entry.startTime,
+          value: entry.value,
+          hadRecentInput: entry.hadRecentInput,
+          sources: (entry.sources || []).map((s) => ({
+            node: describe(s.node),
+            from: [Math.round(s.previousRect.y), Math.round(s.previousRect.height)],
+            to: [Math.round(s.currentRect.y), Math.round(s.currentRect.height)],
+          })),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  `;
+  interface Shift {
+    startTime: number;
+    value: number;
+    hadRecentInput: boolean;
+    sources: { node: string; from: number[]; to: number[] }[];
+  }
+
+  /** Google's CLS: the largest burst of shifts (gaps under 1 s, at most 5 s long). */
+  function sessionCls(shifts: Shift[]): number {
+    let best = 0;
+    let current = 0;
+    let first = -Infinity;
+    let previous = -Infinity;
+    for (const shift of shifts) {
+      if (shift.startTime - previous >= 1000 || shift.startTime - first >= 5000) {
+        current = 0;
+        first = shift.startTime;
+      }
+      current += shift.value;
+      previous = shift.startTime;
+      best = Math.max(best, current);
+    }
+    return best;
+  }
+
+  it('measures CLS on the Benchmarks and Hardware pages during a running suite and writes it', async () => {
+    assertBuilt();
+    const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-cls-'));
+    const serve = await startServe({ TUNEBENCH_HOME: home, TUNEBENCH_TELEMETRY_HZ: '10' });
+    const browser = await launchChromium();
+    const origin = `http://127.0.0.1:${serve.port}`;
+    const token = new URL(serve.url).searchParams.get('token')!;
+    const call = async <T>(method: string, input: object = {}): Promise<T> => {
+      const response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { value: T; error?: { message: string } };
+      if (!response.ok) throw new Error(`${method}: ${body.error?.message ?? response.status}`);
+      return body.value;
+    };
+    const running = async () =>
+      (await call<{ id: string; status: string }[]>('bench.jobs')).find((job) => job.status === 'running');
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.addInitScript({ content: OBSERVER });
+      const now = () => page.evaluate(() => performance.now());
+      const shiftsSince = async (from: number) =>
+        (await page.evaluate(() => (globalThis as unknown as { __layoutShifts: Shift[] }).__layoutShifts)).filter(
+          (shift) => shift.startTime >= from,
+        );
+      const summarise = (window: string, shifts: Shift[], suiteRunning: boolean) => {
+        const counted = shifts.filter((shift) => !shift.hadRecentInput);
+        return {
+          window,
+          suiteRunning,
+          cls: Number(sessionCls(counted).toFixed(4)),
+          totalShift: Number(counted.reduce((sum, shift) => sum + shift.value, 0).toFixed(4)),
+          shifts: counted.length,
+          afterInput: shifts.length - counted.length,
+          // The biggest shifts and what moved, to find what needs reserved space.
+          worst: [...counted]
+            .sort((a, b) => b.value - a.value)
+            .slice(0, 5)
+            .map((shift) => ({ value: Number(shift.value.toFixed(4)), sources: shift.sources.slice(0, 3) })),
+        };
+      };
+
+      // Benchmarks page: from the Run click through the progress card's arrival and SECONDS of updates.
+      await page.goto(`${serve.url}#/benchmarks`);
+      await page.getByRole('button', { name: 'Run Standard' }).waitFor();
+      await page.waitForTimeout(1000);
+      const benchStart = await now();
+      await page.getByRole('button', { name: 'Run Standard' }).click();
+      const progress = page.getByTestId('job-progress');
+      await page.locator('[data-testid="job-progress"], [role="alert"]').first().waitFor({ timeout: 90_000 });
+      if ((await page.getByRole('alert').count()) > 0) {
+        throw new Error(`the suite did not start: ${await page.getByRole('alert').first().innerText()}`);
+      }
+      await expect.poll(() => progress.innerText(), { timeout: 90_000 }).toMatch(/\d+\/\d+ /);
+      await page.waitForTimeout(SECONDS * 1000);
+      await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'layout-stability-benchmarks.png') });
+      const benchmarks = summarise(
+        'benchmarks page, 2 Hz live CPU chart',
+        await shiftsSince(benchStart),
+        Boolean(await running()),
+      );
+
+      // Hardware page: from the navigation through the profile, the first samples and SECONDS at 10 Hz.
+      const hardwareStart = await now();
+      await page.evaluate(() => {
+        (globalThis as unknown as { location: { hash: string } }).location.hash = '#/hardware';
+      });
+      await page.getByRole('heading', { level: 1, name: 'Hardware' }).waitFor();
+      await page.getByLabel('Telemetry rate in hertz').selectOption('10');
+      await page.waitForTimeout(SECONDS * 1000);
+      const hardware = summarise(
+        'hardware page, 10 Hz telemetry, every core',
+        await shiftsSince(hardwareStart),
+        Boolean(await running()),
+      );
+      await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'layout-stability-hardware.png') });
+
+      const layoutShift = {
+        measuredAt: new Date().toISOString(),
+        method:
+          "PerformanceObserver({type: 'layout-shift', buffered: true}); CLS = largest session window (gaps < 1 s, ≤ 5 s), shifts within 500 ms of input excluded",
+        goodThreshold: 0.1,
+        windows: [benchmarks, hardware],
+      };
+      const file = join(REPO_ROOT, 'test-results', 'frame-rate.json');
+      const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+      mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
+      writeFileSync(file, `${JSON.stringify({ ...previous, layoutShift }, null, 2)}\n`);
+      for (const w of layoutShift.windows) {
+        console.log(
+          `  ${w.window}${w.suiteRunning ? ' (suite running)' : ' (suite NOT running)'}\n` +
+            `    cumulative layout shift       CLS ${w.cls} (total ${w.totalShift} over ${w.shifts} shifts; ${w.afterInput} after input left out; good < 0.1)`,
+        );
+        for (const worst of w.worst) console.log(`      ${worst.value}: ${JSON.stringify(worst.sources)}`);
+      }
+
+      expect(errors).toEqual([]);
+      for (const w of layoutShift.windows) {
+        expect(w.suiteRunning, `${w.window}: the suite was still running`).toBe(true);
+        // Google's "good" CLS: live numbers, progress and charts have reserved space.
+        expect(w.cls, `${w.window}: ${JSON.stringify(w.worst)}`).toBeLessThan(0.1);
+      }
+      expect(JSON.parse(readFileSync(file, 'utf8')).layoutShift.windows).toHaveLength(2);
+    } finally {
+      const job = await running().catch(() => undefined);
+      if (job) await call('bench.cancel', { jobId: job.id }).catch(() => undefined);
+      await browser.close();
+      await serve.stop();
+      rmSync(home, { recursive: true, force: true });
+    }
   }, 240_000);
 });

@@ -1,36 +1,35 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { fixtureRepo, git } from '../helpers/fixture-project';
-import { startServe, type ServeProcess } from '../helpers/serve';
 import { treeSnapshot } from '../helpers/tree-snapshot';
 
 /**
  * The whole loop a user goes through, on the compute-heavy Rust fixture with the real engine:
  * open, trust, full check (scan, baseline, ranking), verify a fix in git worktrees, keep it —
- * with a screenshot of every page. The same steps run against Electron with Playwright's
- * `_electron.launch({ args: ['.'] })` where the Electron binary exists: only the page source changes.
+ * with a screenshot of every page. The same steps run against the desktop app with Playwright's `_electron`
+ * (TUNEBENCH_E2E_TARGET=electron, where the Electron binary exists): only the page source changes.
  */
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let project: string;
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-flow-')));
-  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-flow-home-')) });
-  browser = await launchChromium();
+  app = await openApp({
+    env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-flow-home-')) },
+    viewport: { width: 1280, height: 800 },
+  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 async function go(page: Page, name: string): Promise<void> {
@@ -40,13 +39,13 @@ async function go(page: Page, name: string): Promise<void> {
 
 describe('the whole flow on the Rust fixture', () => {
   it('open → trust → full check → verify LTO → keep, and verifying leaves the working tree as it was', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = app.page;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const head = git(project, 'rev-parse', 'HEAD').trim();
 
     // Open and trust.
-    await page.goto(`${serve.url}#/project`);
+    await app.goto('project');
     await page.getByLabel('Folder').fill(project);
     await page.getByRole('button', { name: 'Scan' }).click();
     await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });

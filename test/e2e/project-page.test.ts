@@ -1,16 +1,13 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { fixtureRepo } from '../helpers/fixture-project';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let project: string;
 
 beforeAll(async () => {
@@ -19,21 +16,22 @@ beforeAll(async () => {
   project = fixtureRepo('vite-react', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-project-')), {
     linkNodeModules: true,
   });
-  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-project-home-')) });
-  browser = await launchChromium();
+  app = await openApp({
+    env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-project-home-')) },
+    viewport: { width: 1280, height: 1000 },
+  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 describe('Project page', () => {
   it('opens a folder, shows what it found, asks for trust, then measures build, tests and bundle sizes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = app.page;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${serve.url}#/project`);
+    await app.goto('project');
     await page.getByLabel('Folder').fill(project);
     await page.getByRole('button', { name: 'Scan' }).click();
     const stacks = page.getByRole('list', { name: 'Detected stacks' });
@@ -61,6 +59,5 @@ describe('Project page', () => {
     expect(text).toMatch(/completed/);
     await page.screenshot({ path: join(ARTIFACTS, 'project-page-measured.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await page.close();
   }, 300_000);
 });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { LevelSchema, type Level } from '../../shared/schemas/bench';
 import type { Engine } from '../core/engine';
+import { InputShapeError, parseDims } from '../core/inference/inputs';
 import { createCliEngine } from './engine-for-cli';
 import { formatRun } from './format-run';
 import { formatTuning } from './format-tuning';
@@ -61,6 +62,15 @@ function positiveIntegers(value: string): number[] {
   });
 }
 
+function dims(value: string, previous: Record<string, number[]>): Record<string, number[]> {
+  try {
+    return { ...previous, ...parseDims(value) };
+  } catch (error) {
+    if (error instanceof InputShapeError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
 function objective(value: string): 'latency' | 'throughput' | 'both' {
   if (value !== 'latency' && value !== 'throughput' && value !== 'both') {
     throw new InvalidArgumentError('must be latency, throughput or both');
@@ -83,11 +93,11 @@ function level(value: string): Level {
 export function benchInferenceCommand(): Command {
   return new Command('inference')
     .description(
-      'Benchmark ONNX models: built-in (mlp, cnn, mobilenet, transformer) or yours; latency, throughput, accuracy vs CPU FP32',
+      'Benchmark ONNX models: built-in (mlp, cnn, mobilenet, transformer), pretrained (silero-vad, ppocr-det) or yours; latency, throughput, accuracy vs CPU FP32',
     )
     .option(
       '-m, --model <model>',
-      'builtin:<id>, builtin:all or path/to/model.onnx (repeatable)',
+      'builtin:<id>, builtin:all, pretrained:<id>, pretrained:all or path/to/model.onnx (repeatable)',
       (v, prev: string[]) => [...prev, v],
       [],
     )
@@ -98,6 +108,12 @@ export function benchInferenceCommand(): Command {
       'fp32',
     ] as Array<'fp32' | 'fp16' | 'int8'>)
     .option('--batch <sizes>', 'batch sizes, comma-separated', batches, [1])
+    .option(
+      '--dims <sizes>',
+      'input sizes: input=AxBxC (a whole shape, e.g. x=1x3x320x320) or name=N (a dynamic dimension), comma-separated or repeated; unset dynamic dimensions default to 224 (image height/width) or 128',
+      dims,
+      {} as Record<string, number[]>,
+    )
     .option('--threads <n>', 'intra-op threads (0: the runtime default)', (v) => Number.parseInt(v, 10), 0)
     .option('--level <level>', 'sampling precision', level, 'basic')
     .option(
@@ -113,7 +129,7 @@ export function benchInferenceCommand(): Command {
     .option('--json', 'print the run (or the tuning result) as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  tunebench bench inference --model builtin:all --precision fp32,int8 --batch 1,8\n  tunebench bench inference --model ./model.onnx --device all\n  tunebench bench inference --model builtin:mlp --batch 8 --parallel 1,2,4\n  tunebench bench inference --tune --model ./model.onnx --objective latency --tune-budget 120 -o best.json',
+      '\nExamples:\n  tunebench bench inference --model builtin:all --precision fp32,int8 --batch 1,8\n  tunebench bench inference --model ./model.onnx --device all\n  tunebench bench inference --model pretrained:all\n  tunebench bench inference --model pretrained:ppocr-det --dims x=1x3x320x320\n  tunebench bench inference --model builtin:mlp --batch 8 --parallel 1,2,4\n  tunebench bench inference --tune --model ./model.onnx --objective latency --tune-budget 120 -o best.json',
     )
     .action(
       async (
@@ -122,6 +138,7 @@ export function benchInferenceCommand(): Command {
           device: Device[];
           precision: Array<'fp32' | 'fp16' | 'int8'>;
           batch: number[];
+          dims: Record<string, number[]>;
           threads: number;
           level: Level;
           parallel: number[];
@@ -136,6 +153,7 @@ export function benchInferenceCommand(): Command {
         const engine = createCliEngine('cli');
         try {
           if (options.tune) {
+            if (Object.keys(options.dims).length > 0) throw new Error('--tune does not take --dims yet');
             await tune(engine, options, {
               // The tuner searches every precision and device unless the user narrowed them.
               precisions: command.getOptionValueSource('precision') === 'cli' ? options.precision : undefined,
@@ -152,6 +170,7 @@ export function benchInferenceCommand(): Command {
             threads: options.threads,
             level: options.level,
             parallel: options.parallel,
+            ...(Object.keys(options.dims).length > 0 ? { dims: options.dims } : {}),
           });
           for (const note of skipped) process.stderr.write(`not run: ${note}\n`);
           const cancel = () => void engine.handlers['bench.cancel']({ jobId });

@@ -96,6 +96,12 @@ export function createEngine(options: EngineOptions): Engine {
   for (const warning of settings.startupWarnings()) process.stderr.write(`warning: ${warning}\n`);
   // One scan cache per project root, in memory, on disk (<dataDir>/scan-cache) or both.
   const scanCache = (root: string) => settings.openScanCache(root);
+  // Max parallel workers, once the user set it (file or TUNEBENCH_MAX_WORKERS), is how many files a
+  // scan inspects at once; unset, the scan keeps its own default. Re-read per scan: the CLI may have changed it.
+  const scanConcurrency = async (): Promise<number | undefined> => {
+    const view = await settings.view();
+    return view.sources.maxWorkers.source === 'default' ? undefined : view.values.maxWorkers;
+  };
   const desktopHandlers = {
     ...settingsHandlers(settings),
     ...historyHandlers({ history: store ? new RunHistoryRepository(store.db) : null, storeError }),
@@ -108,7 +114,12 @@ export function createEngine(options: EngineOptions): Engine {
         outcomes: new TuneOutcomeRepository(store.db),
         dataDir: options.dataDir,
         profile: async (root) =>
-          profileProject(root, { trust, commands: projectCommands, cache: await scanCache(root) }),
+          profileProject(root, {
+            trust,
+            commands: projectCommands,
+            cache: await scanCache(root),
+            concurrency: await scanConcurrency(),
+          }),
         hardware: () => profile(false),
         inference: (root) => inferenceObservations(runs, root),
       })
@@ -181,6 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
       sampler: getSampler,
       // One JSON cache file per project root; a corrupt one is ignored and rewritten.
       scanCache,
+      scanConcurrency,
       storeError,
     }),
     ...tuneHandlers({

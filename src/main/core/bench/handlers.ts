@@ -202,6 +202,7 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         profile,
         input.threads,
         input.parallel,
+        input.dims,
       );
       if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);
       const jobId = submitSuite(

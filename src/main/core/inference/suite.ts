@@ -1,9 +1,9 @@
 import type { HardwareProfile } from '../../../shared/schemas/hardware';
 import type { BenchmarkSpec } from '../bench/worker/protocol';
-import type { SessionSettings } from './types';
+import type { InputOverride, SessionSettings } from './types';
 
 export interface ModelEntry {
-  /** "builtin:mlp" or the file name of a user model. */
+  /** "builtin:mlp", "pretrained:silero-vad" or the file name of a user model. */
   id: string;
   title: string;
   path: string;
@@ -11,6 +11,17 @@ export interface ModelEntry {
   /** The FP32 variant to check outputs against (built-in models); null for a user model itself. */
   referencePath: string | null;
   flopsPerSample: number | null;
+  /** A pretrained model's input conventions (fixed values, shapes), for the input generator. */
+  inputs?: Record<string, InputOverride>;
+  /** Where a pretrained model comes from: package@version, file and licence. */
+  source?: string;
+}
+
+/** "x=1x3x320x320,sequence=256": the user's sizes as they appear in ids and titles. */
+function dimsLabel(dims: Record<string, number[]>): string {
+  return Object.entries(dims)
+    .map(([name, sizes]) => `${name}=${sizes.join('x')}`)
+    .join(',');
 }
 
 export type DeviceChoice = SessionSettings['device'];
@@ -44,8 +55,13 @@ export function inferenceSpecs(
   threads = 0,
   /** Requests in flight at once (worker threads with one session each); 1 is the plain latency run. */
   parallel: number[] = [1],
+  /** The user's input sizes (`--dims`): an input's whole shape or a dynamic dimension's size, by name. */
+  dims: Record<string, number[]> = {},
 ): { specs: BenchmarkSpec[]; skipped: string[] } {
   const specs: BenchmarkSpec[] = [];
+  const label = dimsLabel(dims);
+  // Runs at other input sizes are other benchmarks: they get their own ids, so they are never compared as one.
+  const idSuffix = label ? `-${label.replace(/[^\w]+/g, '-')}` : '';
   const skipped = new Set<string>();
   for (const device of devices) {
     const reason = deviceUnavailable(device, profile);
@@ -63,8 +79,8 @@ export function inferenceSpecs(
           specs.push({
             kind: 'inference.onnxruntime',
             // Ids of single-request runs are unchanged, so older runs still compare with new ones.
-            id: `infer-${model.id.replace(/^builtin:/, '')}-${model.precision}-${device}-b${batch}${n > 1 ? `-p${n}` : ''}`,
-            title: `${model.title.includes(model.precision.toUpperCase()) ? model.title : `${model.title}, ${model.precision.toUpperCase()}`} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}`,
+            id: `infer-${model.id.replace(/^(builtin|pretrained):/, '')}-${model.precision}-${device}-b${batch}${n > 1 ? `-p${n}` : ''}${idSuffix}`,
+            title: `${model.title.includes(model.precision.toUpperCase()) ? model.title : `${model.title}, ${model.precision.toUpperCase()}`} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}${label ? `, dims ${label}` : ''}`,
             params: {
               modelPath: model.path,
               referencePath: model.referencePath ?? '',
@@ -77,6 +93,9 @@ export function inferenceSpecs(
               executionMode: 'sequential',
               ...(model.flopsPerSample ? { flopsPerSample: model.flopsPerSample } : {}),
               ...(n > 1 ? { parallel: n } : {}),
+              ...(label ? { dims: JSON.stringify(dims) } : {}),
+              ...(model.inputs ? { inputs: JSON.stringify(model.inputs) } : {}),
+              ...(model.source ? { source: model.source } : {}),
             },
           });
         }

@@ -24,6 +24,20 @@ export interface TensorSpec {
   shape: Array<number | string>;
 }
 
+/**
+ * How one input is fed when seeded noise in its declared shape would be wrong: a real model's
+ * conventions (Silero VAD's sample rate must be 16000, its recurrent state starts at zero), or sizes
+ * for its dynamic dimensions. Plain JSON, so it travels in a benchmark's parameters.
+ */
+export interface InputOverride {
+  /** Replaces the declared shape: sizes, or 'batch' for the batch size asked. */
+  shape?: Array<number | 'batch'>;
+  /** Every element takes this value instead of seeded noise. */
+  fill?: number;
+  /** Per axis: the size must be a multiple of this (1: any), e.g. a CNN that downsamples by 32. */
+  multipleOf?: number[];
+}
+
 export type TensorData = Float32Array | Uint16Array | BigInt64Array | Int32Array | Uint8Array | Int8Array;
 
 export interface Feed {

@@ -31,6 +31,8 @@ export interface ProjectDeps {
   machine: () => Promise<HardwareProfile>;
   sampler: () => Promise<TelemetrySampler>;
   scanCache: (root: string) => Promise<ScanCache | undefined>;
+  /** The user's max-workers setting, as the scan's concurrency; undefined keeps the scan's default. */
+  scanConcurrency?: () => Promise<number | undefined>;
   storeError: string | null;
 }
 
@@ -140,6 +142,7 @@ export function projectHandlers(deps: ProjectDeps): ProjectHandlers {
       trust: deps.trust,
       commands: deps.commands,
       cache: await deps.scanCache(canonicalFolder(root)),
+      concurrency: await deps.scanConcurrency?.(),
       signal,
       onProgress,
     });

@@ -17,6 +17,8 @@ export interface ProfileDeps {
   trust: TrustRepository | null;
   commands: ProjectCommandRepository | null;
   cache?: ScanCache;
+  /** Files the scan inspects at once (the max-workers setting); the scan's default when absent. */
+  concurrency?: number;
   signal?: AbortSignal;
   onProgress?: (files: number) => void;
 }
@@ -64,7 +66,12 @@ export async function profileProject(rootInput: string, deps: ProfileDeps): Prom
     );
   }
   if (!info.isDirectory()) throw new ProjectRootError(`${rootInput} is not a folder`);
-  const scan = await scanProject(root, { signal: deps.signal, onProgress: deps.onProgress, cache: deps.cache });
+  const scan = await scanProject(root, {
+    signal: deps.signal,
+    onProgress: deps.onProgress,
+    cache: deps.cache,
+    concurrency: deps.concurrency,
+  });
   const [detected, git] = await Promise.all([runDetectors(detectContext(scan)), readGitInfo(root)]);
   const artifacts = await measureArtifacts(root, detected.stacks, scan.sizes);
   return {

@@ -112,11 +112,11 @@ export function SettingsPage() {
             <NumberSetting
               setting="maxWorkers"
               label="Max parallel workers"
-              unit="processes"
+              unit="workers"
               step={1}
               min={1}
               max={MAX_WORKERS_LIMIT}
-              help="For work that measures nothing (scans, reports, preparing tuning). Benchmarks always run one at a time."
+              help="How many files a project scan inspects at once, once you set it here or in TUNEBENCH_MAX_WORKERS (left at the default, scans read 32 at a time). Benchmarks always run one at a time."
             />
             <NumberSetting
               setting="telemetryHz"

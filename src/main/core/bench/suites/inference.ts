@@ -3,9 +3,10 @@ import { agreement, COSINE_TOLERANCE } from '../../inference/agreement';
 import { loadWithOnnxRuntime } from '../../inference/backends/onnxruntime';
 import { captureProfileTrace } from '../../inference/backends/onnxruntime-profile';
 import { openParallelSessions, type ParallelSessions } from '../../inference/backends/parallel-sessions';
-import { generateFeeds } from '../../inference/inputs';
+import { describePlan, feedsFor, planInputs, type FeedOptions } from '../../inference/inputs';
 import { placementFromTrace, placementVerdict } from '../../inference/placement';
-import { DEFAULT_SESSION, type LoadedModel, type SessionSettings } from '../../inference/types';
+import { pretrainedInputsForPath } from '../../inference/pretrained';
+import { DEFAULT_SESSION, type InputOverride, type LoadedModel, type SessionSettings } from '../../inference/types';
 import type { BenchmarkFactory } from '../worker/benchmark';
 
 function str(params: Record<string, unknown>, key: string, fallback?: string): string {
@@ -27,6 +28,29 @@ function settingsFrom(params: Record<string, unknown>): SessionSettings {
     ) as SessionSettings['graphOptimization'],
     executionMode: str(params, 'executionMode', DEFAULT_SESSION.executionMode) as SessionSettings['executionMode'],
   };
+}
+
+function json<T>(params: Record<string, unknown>, key: string): T | undefined {
+  const value = params[key];
+  return typeof value === 'string' && value !== '' ? (JSON.parse(value) as T) : undefined;
+}
+
+/** Smallest and largest value of the first output, and how many values in all outputs are NaN or infinite. */
+function outputStats(outputs: Record<string, Float32Array>): { min: number; max: number; nonFinite: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  let nonFinite = 0;
+  const [first] = Object.values(outputs);
+  for (const data of Object.values(outputs)) {
+    for (const v of data) {
+      if (!Number.isFinite(v)) nonFinite += 1;
+      else if (data === first) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+  }
+  return { min, max, nonFinite };
 }
 
 /** The process's RSS high-water mark in MiB (Linux and macOS report maxRSS in KiB). */
@@ -63,13 +87,24 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     });
   }
   const loadMs = performance.now() - loadStart;
-  const dims = {
-    batch,
-    ...(typeof params.dims === 'string' && params.dims ? (JSON.parse(params.dims) as Record<string, number>) : {}),
+  // The user's sizes (--dims) and a pretrained model's conventions; the tuner passes only a path, so
+  // a pretrained model is also recognised by its file.
+  const feedOptions: FeedOptions = {
+    dims: json<Record<string, number | number[]>>(params, 'dims'),
+    overrides: json<Record<string, InputOverride>>(params, 'inputs') ?? pretrainedInputsForPath(modelPath),
   };
-  const feeds = generateFeeds(model.inputs, dims);
+  let plan: ReturnType<typeof planInputs>;
+  try {
+    plan = planInputs(model.inputs, batch, feedOptions);
+  } catch (error) {
+    await model.dispose();
+    throw error;
+  }
+  const feeds = feedsFor(plan);
   // A model with a fixed first dimension ignores the batch asked for: its throughput would be off by that factor.
+  // Inputs whose shape a convention or the user set are placed already (Silero's state is [2, batch, 128]).
   for (const input of model.inputs) {
+    if (feedOptions.overrides?.[input.name]?.shape || Array.isArray(feedOptions.dims?.[input.name])) continue;
     const first = input.shape[0];
     if (typeof first === 'number' && first > 0 && first !== batch) {
       await model.dispose();
@@ -79,8 +114,21 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     }
   }
   const firstStart = performance.now();
-  const firstOutputs = await model.run(feeds);
+  let firstOutputs: Record<string, Float32Array>;
+  try {
+    firstOutputs = await model.run(feeds);
+  } catch (error) {
+    await model.dispose();
+    // Generated inputs a model rejects: say what was fed, which is what the user can change.
+    throw new Error(
+      `${modelPath}: onnxruntime could not run it on the generated inputs (${describePlan(plan)}): ${(error as Error).message.split('\n')[0]}`,
+      { cause: error },
+    );
+  }
   const firstMs = performance.now() - firstStart;
+  const output = outputStats(firstOutputs);
+  const outputWarning =
+    output.nonFinite > 0 ? `the outputs hold ${output.nonFinite} NaN or infinite values on the generated inputs` : null;
 
   let accuracy: Record<string, string | number> = {};
   let accuracyWarning: string | null = null;
@@ -92,7 +140,7 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
         ...DEFAULT_SESSION,
         device: 'cpu',
       });
-      const expected = await reference.run(generateFeeds(reference.inputs, dims));
+      const expected = await reference.run(feedsFor(planInputs(reference.inputs, batch, feedOptions)));
       const name = Object.keys(expected)[0]!;
       const actual = firstOutputs[name] ?? Object.values(firstOutputs)[0]!;
       const { maxAbsError, cosineSimilarity } = agreement(expected[name]!, actual);
@@ -133,7 +181,7 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
   }
   const items = batch * parallel;
   const flops = Number(params.flopsPerSample ?? 0);
-  const warnings = [accuracyWarning, placementWarning].filter((w): w is string => w !== null);
+  const warnings = [accuracyWarning, placementWarning, outputWarning].filter((w): w is string => w !== null);
   return {
     unit: 'ms',
     direction: 'lower-is-better',
@@ -154,6 +202,11 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
           }
         : {}),
       ...(flops > 0 ? { 'GFLOP/s': Number(((flops * items) / (median * 1e6)).toFixed(1)) } : {}),
+      inputs: describePlan(plan),
+      // Of the first output (Silero VAD: the speech probability), on the first inference.
+      ...(Number.isFinite(output.min)
+        ? { 'output min': Number(output.min.toPrecision(4)), 'output max': Number(output.max.toPrecision(4)) }
+        : {}),
       ...accuracy,
       ...(accuracyWarning ? { accuracy: `⚠ ${accuracyWarning}` } : {}),
       ...placement,

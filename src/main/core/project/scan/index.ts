@@ -17,8 +17,8 @@ export { MemoryScanCache } from './memory-cache';
 export { JsonFileScanCache } from './json-file-cache';
 
 const DEFAULT_MAX_FILES = 1_000_000;
-/** Files read at once: enough to hide disk latency, few enough to stay far from the fd limit. */
-const CONCURRENCY = 32;
+/** Files read at once by default: enough to hide disk latency, few enough to stay far from the fd limit. */
+export const DEFAULT_SCAN_CONCURRENCY = 32;
 const SCRATCH_BYTES = 64 * 1024;
 
 /**
@@ -32,6 +32,10 @@ const SCRATCH_BYTES = 64 * 1024;
 export async function scanProject(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const { signal, cache } = options;
+  const concurrency = options.concurrency ?? DEFAULT_SCAN_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`scan concurrency must be a whole number of at least 1, not ${concurrency}`);
+  }
   const absoluteRoot = resolve(root);
   if (!(await stat(absoluteRoot)).isDirectory()) throw new Error(`${absoluteRoot} is not a folder`);
   const realRoot = await realpath(absoluteRoot);
@@ -44,10 +48,10 @@ export async function scanProject(root: string, options: ScanOptions = {}): Prom
     ? excludeFolders(listGitFiles(absoluteRoot, signal), exclusions, state)
     : walkFiles({ root: absoluteRoot, realRoot, exclusions, skipped: state.skipped, signal });
   const progress = throttleProgress(options.onProgress);
-  const scratch = Array.from({ length: CONCURRENCY }, () => Buffer.allocUnsafe(SCRATCH_BYTES));
+  const scratch = Array.from({ length: concurrency }, () => Buffer.allocUnsafe(SCRATCH_BYTES));
   const context = { root: absoluteRoot, realRoot, languages, state, cache };
 
-  await drain(source, CONCURRENCY, async (relative, worker) => {
+  await drain(source, concurrency, async (relative, worker) => {
     throwIfAborted(signal);
     const more = await inspectFile(context, relative, scratch[worker]!);
     progress.report(state.files);

@@ -23,4 +23,9 @@ export interface ScanOptions {
   /** The scan stops here and reports `truncated: true` (default 1,000,000). */
   maxFiles?: number;
   cache?: ScanCache;
+  /**
+   * Files inspected at once (the pool's workers, each with its own read buffer); default 32. The
+   * engine passes the "max parallel workers" setting here when the user has set one.
+   */
+  concurrency?: number;
 }

@@ -6,6 +6,14 @@ import { etaSeconds } from '../../stores/bench-rules';
 import { useTelemetry } from '../../stores/telemetry';
 import { cpuRows } from '../../stores/telemetry-window';
 
+/**
+ * Pads a live number with figure spaces (as wide as a digit in tabular figures) so a summary keeps
+ * its width while the number grows from 9.5 to 100.0.
+ */
+function fixedWidth(text: string, width: number): string {
+  return text.padStart(width, '\u2007');
+}
+
 /** Live CPU load while a suite runs: a busy machine shows here before it shows in the warnings. */
 function LiveLoad() {
   const { samples, start, stop } = useTelemetry();
@@ -24,7 +32,9 @@ function LiveLoad() {
       yDomain={[0, 100]}
       rows={rows}
       summary={
-        last ? `total ${last.cpu.totalPct.toFixed(1)} %, ${samples.length} samples at 2 Hz` : 'waiting for telemetry'
+        last
+          ? `total ${fixedWidth(last.cpu.totalPct.toFixed(1), 5)} %, ${fixedWidth(String(samples.length), 3)} samples at 2 Hz`
+          : 'waiting for telemetry'
       }
       series={[{ key: 'total', label: 'total', color: 'var(--accent)', width: 2 }]}
     />
@@ -62,12 +72,18 @@ export function JobProgress() {
       >
         <div className="progress-fill" style={{ width: `${Math.round(value * 100)}%` }} />
       </div>
-      <p className="small" data-testid="job-progress">
-        {step ? `${step.title} — ${step.description ?? ''}` : 'starting…'} · {Math.round(value * 100)} % ·{' '}
-        {active.resultsSoFar} results
-        {eta !== null ? ` · about ${eta} s left` : ''}
+      {/* One line of fixed-width parts, so each update rewrites text in place instead of moving it. */}
+      <p className="small job-progress-line" data-testid="job-progress">
+        <span className="job-progress-step">{step ? `${step.title} — ${step.description ?? ''}` : 'starting…'}</span>
+        <span className="job-progress-figures">
+          <span className="live-num live-num-3">{Math.round(value * 100)}</span> % ·{' '}
+          <span className="live-num live-num-3">{active.resultsSoFar}</span> results ·{' '}
+          <span className="job-progress-eta">{eta !== null ? `about ${eta} s left` : 'estimating…'}</span>
+        </span>
       </p>
-      <LiveLoad />
+      <div className="live-charts">
+        <LiveLoad />
+      </div>
     </Card>
   );
 }
