@@ -147,15 +147,19 @@ export const AppliedChangeSchema = z.object({
 export type AppliedChange = z.infer<typeof AppliedChangeSchema>;
 
 /** Learned statistics, exportable so a team can share what pays off. */
-export const OutcomeStatSchema = z.object({
-  ruleId: z.string(),
-  stack: z.string(),
-  improved: z.number().int(),
-  notImproved: z.number().int(),
-  /** Sum of the relative gains measured when it improved (for the mean effect). */
-  gainSum: z.number(),
-  projects: z.number().int(),
-});
+export const OutcomeStatSchema = z
+  .object({
+    ruleId: z.string(),
+    stack: z.string(),
+    improved: z.number().int().nonnegative(),
+    notImproved: z.number().int().nonnegative(),
+    /** Sum of the relative gains measured when it improved (for the mean effect). */
+    gainSum: z.number().nonnegative(),
+    projects: z.number().int().nonnegative(),
+  })
+  .refine((stat) => stat.gainSum <= stat.improved * 10, {
+    message: 'gainSum cannot exceed ten times the number of improvements (a gain above 1000 % each)',
+  });
 export const OutcomeExportSchema = z.object({
   format: z.literal('tunebench-outcomes'),
   version: z.literal(1),

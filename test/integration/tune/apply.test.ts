@@ -172,6 +172,51 @@ describe('tune/apply', () => {
     expect(readFileSync(join(root, 'config.toml'), 'utf8')).toBe(edit.after);
   });
 
+  it('handles a project in a subfolder of its repository: edits, builds and commits land in that subfolder', async () => {
+    const dir = tempDir();
+    const top = join(dir, 'mono');
+    mkdirSync(join(top, 'packages', 'app'), { recursive: true });
+    writeFileSync(join(top, 'packages', 'app', 'config.toml'), CONFIG);
+    writeFileSync(join(top, 'README.md'), 'top\n');
+    git(top, 'init', '-q', '-b', 'main');
+    git(top, 'add', '-A');
+    git(top, 'commit', '-q', '-m', 'initial');
+    const root = join(top, 'packages', 'app');
+    const { changes, journal } = repos(dir);
+    const head = git(top, 'rev-parse', 'HEAD').trim();
+    const change = changes.create({
+      root,
+      findingId: 'demo.level',
+      ruleId: 'demo.level',
+      stack: 'rust',
+      baseCommit: head,
+      edits: [edit],
+      diff: '',
+    });
+    const spaces = await prepareWorkspaces({
+      root,
+      changeId: change.id,
+      ruleId: 'demo.level',
+      edits: [edit],
+      workDir: join(dir, 'work'),
+      useGit: true,
+      journal,
+    });
+    expect(spaces.candidateDir).toBe(join(spaces.candidateRoot, 'packages', 'app'));
+    expect(readFileSync(join(spaces.candidateDir, 'config.toml'), 'utf8')).toBe(edit.after);
+    expect(existsSync(join(spaces.candidateRoot, 'config.toml'))).toBe(false);
+    await removeWorkspaces(root, change.id, spaces, journal);
+    changes.update(change.id, { status: 'verified', branch: spaces.branch });
+    const kept = await keepChange(
+      changes.get(change.id)!,
+      { merge: true, workDir: join(dir, 'work'), backupDir: join(dir, 'b') },
+      { changes, journal },
+    );
+    expect(git(top, 'show', '--name-only', '--format=', kept.commit!).trim()).toBe('packages/app/config.toml');
+    expect(kept.merged).toMatch(/^fast-forwarded main/);
+    expect(readFileSync(join(root, 'config.toml'), 'utf8')).toBe(edit.after);
+  });
+
   it('recovers after a crash mid-verification: worktrees removed, the empty branch deleted, change marked failed', async () => {
     const dir = tempDir();
     const root = repo(dir);

@@ -100,6 +100,7 @@ export const migrations: readonly Migration[] = [
         verification_json TEXT,
         merged TEXT,
         note TEXT,
+        owner TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );

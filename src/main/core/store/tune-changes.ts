@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { AppliedChange, Verification } from '../../../shared/schemas/tune';
 import type { FileEdit } from '../tune/types';
 import type { Db } from './database';
@@ -19,11 +20,14 @@ interface ChangeRow {
   verification_json: string | null;
   merged: string | null;
   note: string | null;
+  owner: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export interface StoredChange extends AppliedChange {
+  /** `host:pid` of the process working on it (verifying or keeping), so recovery leaves live work alone. */
+  owner: string | null;
   stack: string;
   baseCommit: string | null;
   edits: FileEdit[];
@@ -45,9 +49,29 @@ function fromRow(row: ChangeRow): StoredChange {
     verification: row.verification_json ? (JSON.parse(row.verification_json) as Verification) : null,
     merged: row.merged,
     note: row.note,
+    owner: row.owner,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** This process, as recorded in `owner`. */
+export function currentOwner(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+/** Whether the process named by an `owner` value is still running on this machine. */
+export function ownerAlive(owner: string | null): boolean {
+  if (!owner) return false;
+  const [host, pid] = [owner.slice(0, owner.lastIndexOf(':')), Number(owner.slice(owner.lastIndexOf(':') + 1))];
+  if (host !== hostname()) return true; // another machine's work on a shared folder: not ours to undo
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Every verification Tunebench started in a project, and what became of it (kept, discarded, failed). */
@@ -66,8 +90,8 @@ export class TuneChangeRepository {
     const now = new Date().toISOString();
     const info = this.db
       .prepare(
-        `INSERT INTO tune_changes (root, finding_id, rule_id, stack, base_commit, status, edits_json, diff, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'verifying', ?, ?, ?, ?)`,
+        `INSERT INTO tune_changes (root, finding_id, rule_id, stack, base_commit, status, edits_json, diff, owner, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'verifying', ?, ?, ?, ?, ?)`,
       )
       .run(
         input.root,
@@ -77,6 +101,7 @@ export class TuneChangeRepository {
         input.baseCommit,
         JSON.stringify(input.edits),
         input.diff,
+        currentOwner(),
         now,
         now,
       );
@@ -99,6 +124,11 @@ export class TuneChangeRepository {
     return (
       this.db.prepare(`SELECT * FROM tune_changes WHERE status = 'verifying' ORDER BY id`).all() as ChangeRow[]
     ).map(fromRow);
+  }
+
+  /** Marks this process as the one working on the change (keep). */
+  claim(id: number): void {
+    this.db.prepare('UPDATE tune_changes SET owner = ? WHERE id = ?').run(currentOwner(), id);
   }
 
   update(

@@ -41,7 +41,10 @@ export class TuneService {
 
   /** Undo what an interrupted verification left (run at start-up, before anything else). */
   recover(): Promise<RecoveryReport[]> {
-    this.recovery ??= recoverInterrupted(this.deps.changes, this.deps.journal);
+    this.recovery ??= recoverInterrupted(this.deps.changes, this.deps.journal).catch((error: unknown) => {
+      this.recovery = null; // try again next time rather than failing every call of this process
+      throw error;
+    });
     return this.recovery;
   }
 

@@ -5,6 +5,7 @@ import type { TuneJournalRepository } from '../../store/tune-journal';
 import { readGitInfo } from '../../project/git';
 import { branchExists, git, removeWorktree, tryGit } from './git-ops';
 import { writeEdits } from './write-edits';
+import { repositoryPrefix } from './workspaces';
 import { commitMessage } from './commit-message';
 
 export class KeepRefusedError extends Error {}
@@ -41,29 +42,39 @@ export async function keepChange(
     throw new KeepRefusedError(`branch ${change.branch} no longer exists: verify again`);
   }
   const dir = join(options.workDir, `${change.id}-keep`);
+  deps.changes.claim(change.id);
   deps.journal.record(change.id, { step: 'worktree', path: dir, branch: change.branch });
   let commit: string;
   try {
     // The existing branch is checked out in the worktree, so the commit lands on it.
     await git(change.root, ['worktree', 'add', '--quiet', dir, change.branch]);
-    await writeEdits(dir, change.edits);
-    await git(dir, ['add', '--', ...files]);
-    await git(dir, ['commit', '--quiet', '--no-verify', '-m', commitMessage(change)]);
+    const project = join(dir, await repositoryPrefix(change.root));
+    await writeEdits(project, change.edits);
+    await git(project, ['add', '--', ...files]);
+    await git(project, ['commit', '--quiet', '--no-verify', '-m', commitMessage(change)]);
     commit = await git(dir, ['rev-parse', 'HEAD']);
   } finally {
     await removeWorktree(change.root, dir);
     await rm(dir, { recursive: true, force: true });
     deps.journal.record(change.id, { step: 'cleaned', path: dir });
   }
-  let merged: string | null = null;
-  if (options.merge) merged = await bringIntoCurrentBranch(change, commit, files);
-  return deps.changes.update(change.id, { status: 'kept', commit, ...(merged ? { merged } : {}) });
+  // Recorded before anything else can fail: the commit exists on the branch from here on.
+  const kept = deps.changes.update(change.id, { status: 'kept', commit });
+  if (!options.merge) return kept;
+  let merged: string;
+  try {
+    merged = await bringIntoCurrentBranch(change, commit, files);
+  } catch (error) {
+    merged = `not merged: ${(error as Error).message}; the change stays on ${change.branch}`;
+  }
+  return deps.changes.update(change.id, { merged });
 }
 
 async function bringIntoCurrentBranch(change: StoredChange, commit: string, files: string[]): Promise<string> {
   const info = await readGitInfo(change.root);
   if (info.operation) return `not merged: a ${info.operation} is in progress; the change stays on ${change.branch}`;
-  const dirty = files.filter((file) => info.dirtyFiles.includes(file));
+  const prefix = await repositoryPrefix(change.root);
+  const dirty = files.filter((file) => info.dirtyFiles.includes(prefix + file));
   if (dirty.length > 0) {
     return `not merged: ${dirty.join(', ')} has uncommitted changes; the change stays on ${change.branch}`;
   }
@@ -71,6 +82,7 @@ async function bringIntoCurrentBranch(change: StoredChange, commit: string, file
     await git(change.root, ['merge', '--ff-only', '--quiet', change.branch!]);
     return `fast-forwarded ${info.branch} to ${commit.slice(0, 10)}`;
   }
+  if (!info.branch) return `not merged: HEAD is detached; the change stays on ${change.branch}`;
   if ((await tryGit(change.root, ['cherry-pick', commit])) !== null) {
     return `cherry-picked onto ${info.branch ?? 'HEAD'} as ${(await git(change.root, ['rev-parse', 'HEAD'])).slice(0, 10)}`;
   }

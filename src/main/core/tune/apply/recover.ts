@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { removeIfEmpty } from './workspaces';
-import type { TuneChangeRepository } from '../../store/tune-changes';
+import { ownerAlive, type TuneChangeRepository } from '../../store/tune-changes';
 import type { TuneJournalRepository } from '../../store/tune-journal';
 import { branchExists, removeWorktree, tryGit } from './git-ops';
 
@@ -27,6 +27,8 @@ export async function recoverInterrupted(
 ): Promise<RecoveryReport[]> {
   const reports: RecoveryReport[] = [];
   for (const change of changes.unfinished()) {
+    // Another running app or CLI may be verifying right now: its work is not an interruption.
+    if (ownerAlive(change.owner)) continue;
     const report: RecoveryReport = {
       changeId: change.id,
       root: change.root,
@@ -40,7 +42,12 @@ export async function recoverInterrupted(
     for (const entry of entries) {
       if (entry.step !== 'worktree' && entry.step !== 'copy') continue;
       if (entry.step === 'worktree' && rootExists) await removeWorktree(change.root, entry.path);
-      await rm(entry.path, { recursive: true, force: true });
+      try {
+        await rm(entry.path, { recursive: true, force: true });
+      } catch (error) {
+        report.removed.push(`${entry.path} (could not be removed: ${(error as Error).message})`);
+        continue;
+      }
       journal.record(change.id, { step: 'cleaned', path: entry.path });
       await removeIfEmpty(dirname(entry.path));
       report.removed.push(entry.path);
@@ -67,8 +74,13 @@ export async function recoverInterrupted(
   // Workspaces of finished changes that were never cleaned (a crash while keeping).
   for (const open of journal.openWorkspaces()) {
     const change = changes.get(open.changeId);
+    if (change && ownerAlive(change.owner)) continue;
     if (open.kind === 'worktree' && change && existsSync(change.root)) await removeWorktree(change.root, open.path);
-    await rm(open.path, { recursive: true, force: true });
+    const removed = await rm(open.path, { recursive: true, force: true }).then(
+      () => true,
+      () => false,
+    );
+    if (!removed) continue;
     journal.record(open.changeId, { step: 'cleaned', path: open.path });
     await removeIfEmpty(dirname(open.path));
     const report = reports.find((r) => r.changeId === open.changeId);

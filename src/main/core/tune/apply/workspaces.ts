@@ -12,8 +12,12 @@ const LINKED = ['node_modules'];
 const NOT_COPIED = new Set(['.git', 'node_modules', 'target', '.venv', 'venv', '__pycache__']);
 
 export interface Workspaces {
+  /** The project folder on each side (inside the worktree when the project is a subfolder of the repository). */
   baselineDir: string;
   candidateDir: string;
+  /** What to remove: the worktrees or copies themselves. */
+  baselineRoot: string;
+  candidateRoot: string;
   /** The candidate's branch (git only). */
   branch: string | null;
   /** How the two sides were made, for the verification record. */
@@ -33,6 +37,16 @@ async function copyProject(root: string, dir: string): Promise<void> {
     verbatimSymlinks: true,
     filter: (source) => source === root || !NOT_COPIED.has(basename(source)) || !lstatSync(source).isDirectory(),
   });
+}
+
+/** The project's folder inside its repository ("" at the top, "packages/app/" in a monorepo). */
+export async function repositoryPrefix(root: string): Promise<string> {
+  return git(root, ['rev-parse', '--show-prefix']);
+}
+
+/** `join` keeps a trailing slash; the sides are compared and shown as plain folder paths. */
+function inside(tree: string, prefix: string): string {
+  return prefix ? join(tree, prefix).replace(/\/+$/, '') : tree;
 }
 
 /**
@@ -76,9 +90,12 @@ export async function prepareWorkspaces(input: {
     input.journal.record(input.changeId, { step: 'branch', name: branch, base: head });
     input.journal.record(input.changeId, { step: 'worktree', path: candidateDir, branch });
     await addWorktree(input.root, candidateDir, head, branch);
-    for (const side of [baselineDir, candidateDir]) await linkDependencies(input.root, side);
-    await writeEdits(candidateDir, input.edits);
-    return { baselineDir, candidateDir, branch, mode: 'worktree' };
+    // A worktree holds the whole repository; the project may be one of its subfolders.
+    const prefix = await repositoryPrefix(input.root);
+    const sides = { baselineDir: inside(baselineDir, prefix), candidateDir: inside(candidateDir, prefix) };
+    for (const side of [sides.baselineDir, sides.candidateDir]) await linkDependencies(input.root, side);
+    await writeEdits(sides.candidateDir, input.edits);
+    return { ...sides, baselineRoot: baselineDir, candidateRoot: candidateDir, branch, mode: 'worktree' };
   }
   for (const side of [baselineDir, candidateDir]) {
     input.journal.record(input.changeId, { step: 'copy', path: side });
@@ -86,7 +103,14 @@ export async function prepareWorkspaces(input: {
     await linkDependencies(input.root, side);
   }
   await writeEdits(candidateDir, input.edits);
-  return { baselineDir, candidateDir, branch: null, mode: 'copy' };
+  return {
+    baselineDir,
+    candidateDir,
+    baselineRoot: baselineDir,
+    candidateRoot: candidateDir,
+    branch: null,
+    mode: 'copy',
+  };
 }
 
 /** Removes both sides (the candidate branch stays until keep or discard). */
@@ -96,12 +120,12 @@ export async function removeWorkspaces(
   workspaces: Workspaces,
   journal: TuneJournalRepository,
 ): Promise<void> {
-  for (const side of [workspaces.baselineDir, workspaces.candidateDir]) {
+  for (const side of [workspaces.baselineRoot, workspaces.candidateRoot]) {
     if (workspaces.mode === 'worktree') await removeWorktree(root, side);
     await rm(side, { recursive: true, force: true });
     journal.record(changeId, { step: 'cleaned', path: side });
   }
-  await removeIfEmpty(dirname(workspaces.baselineDir));
+  await removeIfEmpty(dirname(workspaces.baselineRoot));
 }
 
 /** Drops a per-change folder once both sides are gone (never anything with content). */

@@ -7,12 +7,13 @@ import { runSuite, type SuiteDeps } from '../../bench/suite-runner';
 import type { BenchmarkSpec } from '../../bench/worker/protocol';
 import { timedVerdict } from './metric-verdict';
 
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** Each side builds into its own Cargo target folder, whatever CARGO_TARGET_DIR the user's shell sets. */
 function inDir(dir: string, command: ProjectCommand): string {
-  return `cd ${shellQuote(join(dir, command.cwd))} && ${command.command}`;
+  return `cd ${shellQuote(join(dir, command.cwd))} && CARGO_TARGET_DIR=${shellQuote(join(dir, command.cwd, 'target'))} ${command.command}`;
 }
 
 export interface AbTarget {
@@ -67,6 +68,7 @@ const RUN_PLAN = planFor('moderate', { warmupRuns: 1, minSamples: 10, maxSamples
 
 export async function measureAb(
   targets: readonly AbTarget[],
+  measureMemory: boolean,
   dirs: { baselineDir: string; candidateDir: string; root: string },
   request: { jobId: string; name: string; fingerprint: string; changeId: number },
   deps: SuiteDeps,
@@ -108,7 +110,7 @@ export async function measureAb(
           cand,
         ),
       );
-      if (target.metric === 'runtime' && targets.some((t) => t.metric === 'memory')) {
+      if (target.metric === 'runtime' && measureMemory) {
         const baseRss = samplesOf(run!.results, `base-${index}:rss`);
         const candRss = samplesOf(run!.results, `cand-${index}:rss`);
         if (baseRss && candRss)

@@ -29,7 +29,8 @@ export function runStep(
       cwd: join(dir, cwd),
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CARGO_TERM_COLOR: 'never', FORCE_COLOR: '0' },
+      // Each side builds into its own Cargo target folder, whatever the user's shell sets.
+      env: { ...process.env, CARGO_TARGET_DIR: join(dir, cwd, 'target'), CARGO_TERM_COLOR: 'never', FORCE_COLOR: '0' },
     });
     let output = '';
     const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL));

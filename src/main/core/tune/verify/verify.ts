@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { ProjectCommand, ProjectProfile } from '../../../../shared/schemas/project';
 import type { MetricVerdict, Verification } from '../../../../shared/schemas/tune';
 import type { SuiteDeps } from '../../bench/suite-runner';
@@ -10,11 +10,12 @@ import type { TuneJournalRepository } from '../../store/tune-journal';
 import type { TuneOutcomeRepository } from '../../store/tune-outcomes';
 import { unifiedDiff } from '../edit/diff';
 import { assertInsideRoot } from '../apply/guard';
+import { tryGit } from '../apply/git-ops';
 import { changedSinceDetection, ChangedSinceDetectionError } from '../apply/write-edits';
-import { prepareWorkspaces, removeWorkspaces, type Workspaces } from '../apply/workspaces';
+import { prepareWorkspaces, removeWorkspaces, repositoryPrefix, type Workspaces } from '../apply/workspaces';
 import type { LocatedFinding } from '../findings';
 import type { Rule, RuleContext } from '../types';
-import { measureAb, type AbTarget } from './ab-measure';
+import { measureAb, shellQuote, type AbTarget } from './ab-measure';
 import { describeMetric, overallVerdict, sizeVerdict } from './metric-verdict';
 import { runStep } from './run-step';
 
@@ -67,14 +68,17 @@ async function buildTargets(profile: ProjectProfile): Promise<AbTarget[]> {
       return {
         metric: 'build-time',
         command,
-        prepare: (dir: string) => `cd '${dir}/${command.cwd}' && cargo clean --release -q`,
+        // Clean the profile the command builds, so every timed build is a full one.
+        prepare: (dir: string) =>
+          `cd ${shellQuote(join(dir, command.cwd))} && CARGO_TARGET_DIR=${shellQuote(join(dir, command.cwd, 'target'))} cargo clean${/--release\b/.test(command.command) ? ' --release' : ''} -q`,
       };
     }
     const dirs = (outputs.get(command.id) ?? []).map((path) => relative(profile.root, path));
     return {
       metric: 'build-time',
       command,
-      prepare: dirs.length > 0 ? (dir: string) => `rm -rf ${dirs.map((d) => `'${dir}/${d}'`).join(' ')}` : undefined,
+      prepare:
+        dirs.length > 0 ? (dir: string) => `rm -rf ${dirs.map((d) => shellQuote(join(dir, d))).join(' ')}` : undefined,
     };
   });
 }
@@ -111,7 +115,9 @@ export async function verifyFinding(
   assertInsideRoot(profile.root, edits);
   const changed = await changedSinceDetection(profile.root, edits);
   if (changed.length > 0) throw new ChangedSinceDetectionError(changed);
-  const dirty = edits.map((e) => e.file).filter((file) => profile.git.dirtyFiles.includes(file));
+  // git reports dirty paths from the top of the repository; the project may be a subfolder of it.
+  const prefix = profile.git.status === 'present' ? await repositoryPrefix(profile.root).catch(() => '') : '';
+  const dirty = edits.map((e) => e.file).filter((file) => profile.git.dirtyFiles.includes(prefix + file));
   if (dirty.length > 0 && !options.onCopy) throw new DirtyFilesError(dirty);
   const useGit = profile.git.status === 'present' && profile.git.head !== null && !options.onCopy;
 
@@ -151,6 +157,12 @@ export async function verifyFinding(
     });
     return deps.changes.update(change.id, { status, verification });
   } catch (error) {
+    if (workspaces) {
+      await removeWorkspaces(profile.root, change.id, workspaces, deps.journal);
+      // A failed verification leaves no branch behind (it holds no commit: nothing was kept).
+      if (workspaces.branch) await tryGit(profile.root, ['branch', '-D', workspaces.branch]);
+      workspaces = null;
+    }
     deps.journal.record(change.id, { step: 'finished', status: 'failed' });
     deps.changes.update(change.id, { status: 'failed', note: (error as Error).message });
     throw error;
@@ -216,7 +228,31 @@ async function measureBothSides(
   }
   if (tests.length === 0) warnings.push('the project has no test command: nothing vouches that behaviour is unchanged');
 
-  const metrics: MetricVerdict[] = [];
+  // Sizes right after the builds: the A/B clean builds below delete one side's output in turn.
+  const sizeMetrics: MetricVerdict[] = [];
+  if (rule.metrics.includes('artifact-size')) {
+    step('Measuring artifact sizes', 0.45);
+    const [before, after] = await Promise.all([
+      artifactBytes(workspaces.baselineDir, profile),
+      artifactBytes(workspaces.candidateDir, profile),
+    ]);
+    if (before.bytes === 0) warnings.push('no build artifact found to size (binary, JS or CSS output)');
+    else if (after.bytes === 0 || after.paths.join('\n') !== before.paths.join('\n')) {
+      warnings.push(
+        `the candidate's artifacts differ from the baseline's (${after.paths.join(', ') || 'none'} vs ${before.paths.join(', ')}): size not compared`,
+      );
+    } else {
+      sizeMetrics.push(
+        sizeVerdict(
+          `artifacts: ${before.paths.slice(0, 3).join(', ')}${before.paths.length > 3 ? ', …' : ''}`,
+          before.bytes,
+          after.bytes,
+        ),
+      );
+    }
+  }
+
+  const metrics: MetricVerdict[] = [...sizeMetrics];
   const targets: AbTarget[] = [];
   if (rule.metrics.includes('runtime') || rule.metrics.includes('memory')) {
     const runtime = commandsOf(profile, rule.runtimeCommands ?? 'bench');
@@ -233,10 +269,12 @@ async function measureBothSides(
     targets.push(...builds);
   }
   const timed = targets.filter((t) => t.metric !== 'memory');
+  let failedTargets = 0;
   if (timed.length > 0) {
     step('Measuring baseline and candidate, interleaved', 0.5);
     const measured = await measureAb(
       timed,
+      targets.some((t) => t.metric === 'memory'),
       { ...sides, root: profile.root },
       { jobId: deps.jobId, name: `verify ${finding.id} (#${changeId})`, fingerprint: deps.fingerprint, changeId },
       { ...deps.suite, signal: deps.signal, onProgress: deps.onProgress },
@@ -244,6 +282,7 @@ async function measureBothSides(
     // A cancelled suite returns what it had: a partial measurement is no verdict.
     if (deps.signal?.aborted || measured.run?.status === 'cancelled') throw new Error('cancelled');
     warnings.push(...measured.failures);
+    failedTargets = measured.failures.length;
     if (measured.run) warnings.push(...measured.run.warnings);
     metrics.push(
       ...measured.verdicts.filter(
@@ -251,23 +290,12 @@ async function measureBothSides(
       ),
     );
   }
-  if (rule.metrics.includes('artifact-size')) {
-    step('Measuring artifact sizes', 0.95);
-    const [before, after] = await Promise.all([
-      artifactBytes(workspaces.baselineDir, profile),
-      artifactBytes(workspaces.candidateDir, profile),
-    ]);
-    if (before.bytes === 0) warnings.push('no build artifact found to size (binary, JS or CSS output)');
-    else
-      metrics.push(
-        sizeVerdict(
-          `artifacts: ${before.paths.slice(0, 3).join(', ')}${before.paths.length > 3 ? ', …' : ''}`,
-          before.bytes,
-          after.bytes,
-        ),
-      );
+  let overall = metrics.length === 0 ? 'no-change' : overallVerdict(metrics);
+  if (overall === 'improved' && failedTargets > 0) {
+    // A benchmark that crashed on either side is not a measured improvement.
+    overall = 'no-change';
+    warnings.push('a measurement failed (see above): not counted as an improvement');
   }
-  const overall = metrics.length === 0 ? 'no-change' : overallVerdict(metrics);
   const summary =
     metrics.length === 0
       ? 'nothing could be measured for the metrics this rule targets (see warnings)'
