@@ -21,7 +21,8 @@ async function iterate(benchmark: PreparedBenchmark): Promise<number> {
 /**
  * Warm-up, then adaptive sampling under the plan's stopping rule. With several benchmarks the
  * rounds interleave and alternate their order (A B, B A, …) so drift and order effects cancel;
- * each stops on its own rule, sharing the time budget. Progress is reported at most ~10×/s.
+ * every member keeps sampling until all have met the stopping rule (or the shared budget ends), so
+ * the sides stay interleaved to the end and have the same n. Progress is reported at most ~10×/s.
  */
 export async function measureInterleaved(
   benchmarks: PreparedBenchmark[],
@@ -41,7 +42,6 @@ export async function measureInterleaved(
     const order = benchmarks.map((_, index) => index);
     if (round % 2 === 1) order.reverse();
     for (const index of order) {
-      if (reasons[index] !== null) continue;
       const value = await iterate(benchmarks[index]!);
       if (!Number.isFinite(value)) {
         throw new Error(`iteration ${samples[index]!.length + 1} produced ${value}, not a number`);
@@ -49,6 +49,10 @@ export async function measureInterleaved(
       samples[index]!.push(value);
     }
     for (const index of order) reasons[index] ??= stopReason(samples[index]!, plan, now() - started);
+    // A member at its sample cap ends the group: the others cannot stay interleaved beyond it.
+    if (reasons.some((reason) => reason === 'max-samples' || reason === 'time-budget')) {
+      for (const index of order) reasons[index] ??= reasons.find((r) => r === 'max-samples' || r === 'time-budget')!;
+    }
     if (now() - lastReport > 100 || reasons.every((reason) => reason !== null)) {
       lastReport = now();
       const first = samples[0]!;
