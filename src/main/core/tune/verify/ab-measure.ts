@@ -3,6 +3,7 @@ import type { BenchmarkResult, Run } from '../../../../shared/schemas/bench';
 import type { ProjectCommand } from '../../../../shared/schemas/project';
 import type { MetricVerdict, TuneMetric } from '../../../../shared/schemas/tune';
 import { planFor } from '../../bench/sampling';
+import { summarize } from '../../bench/stats/summary';
 import { runSuite, type SuiteDeps } from '../../bench/suite-runner';
 import type { BenchmarkSpec } from '../../bench/worker/protocol';
 import { timedVerdict } from './metric-verdict';
@@ -101,6 +102,10 @@ export async function measureAb(
       const base = samplesOf(run!.results, `base-${index}`);
       const cand = samplesOf(run!.results, `cand-${index}`);
       if (!base || !cand) return;
+      if (!(summarize(base).median > 0)) {
+        failures.push(`${target.command.command}: the baseline's median is 0 ms, so a relative change is undefined`);
+        return;
+      }
       verdicts.push(
         timedVerdict(
           target.metric,

@@ -148,13 +148,18 @@ export async function verifyFinding(
     const status = 'verified' as const;
     deps.journal.record(change.id, { step: 'finished', status });
     const improvedMetrics = verification.metrics.filter((m) => m.verdict === 'better');
-    deps.outcomes.record({
-      ruleId: rule.id,
-      stack: rule.stack,
-      project: projectKey(profile.root),
-      improved: verification.overall === 'improved',
-      gain: improvedMetrics.length > 0 ? improvedMetrics.reduce((s, m) => s - m.change, 0) / improvedMetrics.length : 0,
-    });
+    // Only what was actually measured (or broke) teaches the ranking anything.
+    const informative = verification.metrics.length > 0 || verification.overall.startsWith('broke-');
+    if (informative) {
+      deps.outcomes.record({
+        ruleId: rule.id,
+        stack: rule.stack,
+        project: projectKey(profile.root),
+        improved: verification.overall === 'improved',
+        gain:
+          improvedMetrics.length > 0 ? improvedMetrics.reduce((s, m) => s - m.change, 0) / improvedMetrics.length : 0,
+      });
+    }
     return deps.changes.update(change.id, { status, verification });
   } catch (error) {
     if (workspaces) {
