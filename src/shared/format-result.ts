@@ -1,3 +1,4 @@
+import { formatBytes } from './format';
 import type { Summary } from './schemas/bench';
 
 /** A value with its unit at a sensible precision (3 significant digits, no exponent). */
@@ -5,6 +6,11 @@ export function formatValue(value: number, unit: string): string {
   const abs = Math.abs(value);
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
   return `${value.toFixed(digits)} ${unit}`;
+}
+
+/** A measured value in its unit; byte counts in KiB/MiB/GiB. */
+export function formatMeasure(value: number, unit: string): string {
+  return unit === 'B' || unit === 'bytes' ? formatBytes(value) : formatValue(value, unit);
 }
 
 /** "12.3 GB/s ± 0.8 % (n=24)": the median, the CI half-width, the sample count. */

@@ -1,13 +1,8 @@
-import { formatBytes } from '../../shared/format';
-import { formatPercent } from '../../shared/format-result';
+import { formatMeasure, formatPercent } from '../../shared/format-result';
 import type { AppliedChange, Finding, FindingsReport, Verification } from '../../shared/schemas/tune';
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
-}
-
-function amount(value: number, unit: string): string {
-  return unit === 'B' ? formatBytes(value) : `${value.toPrecision(4)} ${unit}`;
 }
 
 function where(finding: Finding): string {
@@ -82,7 +77,7 @@ export function formatVerification(v: Verification): string {
     );
     for (const m of v.metrics) {
       lines.push(
-        `${pad(m.title.slice(0, 43), 44)}${pad(amount(m.baseline.median, m.unit), 16)}${pad(amount(m.candidate.median, m.unit), 16)}${pad(formatPercent(m.change), 10)}${pad(m.pValue === null ? 'exact (size)' : `${formatPercent(m.ciLow)} … ${formatPercent(m.ciHigh)}`, 22)}${pad(m.pValue === null ? '–' : m.pValue.toPrecision(2), 9)}${m.baseline.n}/${m.candidate.n}  ${m.verdict}`,
+        `${pad(m.title.slice(0, 43), 44)}${pad(formatMeasure(m.baseline.median, m.unit), 16)}${pad(formatMeasure(m.candidate.median, m.unit), 16)}${pad(formatPercent(m.change), 10)}${pad(m.pValue === null ? 'exact (size)' : `${formatPercent(m.ciLow)} … ${formatPercent(m.ciHigh)}`, 22)}${pad(m.pValue === null ? '–' : m.pValue.toPrecision(2), 9)}${m.baseline.n}/${m.candidate.n}  ${m.verdict}`,
       );
     }
   }

@@ -4,7 +4,8 @@ import type { BenchmarkSpec } from '../bench/worker/protocol';
 export const PROJECT_METRICS = ['build', 'test', 'bench', 'size'] as const;
 export type ProjectMetric = (typeof PROJECT_METRICS)[number];
 
-function shellQuote(text: string): string {
+/** One POSIX shell word: single-quoted, embedded quotes closed and escaped. */
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -1,12 +1,8 @@
-import { formatBytes } from '../../../../shared/format';
+import { formatMeasure } from '../../../../shared/format-result';
 import type { StoredChange } from '../../store/tune-changes';
 
 function percent(value: number): string {
   return `${value >= 0 ? '+' : '-'}${Math.abs(value * 100).toFixed(1)}%`;
-}
-
-function amount(value: number, unit: string): string {
-  return unit === 'B' ? formatBytes(value) : `${value.toPrecision(4)} ${unit}`;
 }
 
 /** A commit message that carries the evidence: the before/after table of the verification. */
@@ -21,7 +17,7 @@ export function commitMessage(change: StoredChange): string {
     lines.push('| metric | baseline | candidate | change | 95% CI | p | n |', '|---|---|---|---|---|---|---|');
     for (const m of v.metrics) {
       lines.push(
-        `| ${m.title} | ${amount(m.baseline.median, m.unit)} | ${amount(m.candidate.median, m.unit)} | ${percent(m.change)} | ${m.pValue === null ? 'exact' : `${percent(m.ciLow)} .. ${percent(m.ciHigh)}`} | ${m.pValue === null ? '-' : m.pValue.toPrecision(2)} | ${m.baseline.n}/${m.candidate.n} |`,
+        `| ${m.title} | ${formatMeasure(m.baseline.median, m.unit)} | ${formatMeasure(m.candidate.median, m.unit)} | ${percent(m.change)} | ${m.pValue === null ? 'exact' : `${percent(m.ciLow)} .. ${percent(m.ciHigh)}`} | ${m.pValue === null ? '-' : m.pValue.toPrecision(2)} | ${m.baseline.n}/${m.candidate.n} |`,
       );
     }
     if (v.tests.ran)

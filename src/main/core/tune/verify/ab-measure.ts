@@ -3,14 +3,11 @@ import type { BenchmarkResult, Run } from '../../../../shared/schemas/bench';
 import type { ProjectCommand } from '../../../../shared/schemas/project';
 import type { MetricVerdict, TuneMetric } from '../../../../shared/schemas/tune';
 import { planFor } from '../../bench/sampling';
+import { shellQuote } from '../../project/bench-plan';
 import { summarize } from '../../bench/stats/summary';
 import { runSuite, type SuiteDeps } from '../../bench/suite-runner';
 import type { BenchmarkSpec } from '../../bench/worker/protocol';
 import { timedVerdict } from './metric-verdict';
-
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /** Each side builds into its own Cargo target folder, whatever CARGO_TARGET_DIR the user's shell sets. */
 function inDir(dir: string, command: ProjectCommand): string {

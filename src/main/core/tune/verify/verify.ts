@@ -15,7 +15,8 @@ import { changedSinceDetection, ChangedSinceDetectionError } from '../apply/writ
 import { prepareWorkspaces, removeWorkspaces, repositoryPrefix, type Workspaces } from '../apply/workspaces';
 import type { LocatedFinding } from '../findings';
 import type { Rule, RuleContext } from '../types';
-import { measureAb, shellQuote, type AbTarget } from './ab-measure';
+import { shellQuote } from '../../project/bench-plan';
+import { measureAb, type AbTarget } from './ab-measure';
 import { describeMetric, overallVerdict, sizeVerdict } from './metric-verdict';
 import { runStep } from './run-step';
 

@@ -1,10 +1,5 @@
-import { formatBytes } from '../../../../shared/format';
-import { formatValue } from '../../../../shared/format-result';
+import { formatMeasure } from '../../../../shared/format-result';
 import type { MetricVerdict } from '../../../../shared/schemas/tune';
-
-function formatMeasure(value: number, unit: string): string {
-  return unit === 'B' || unit === 'bytes' ? formatBytes(value) : formatValue(value, unit);
-}
 
 function signedPercent(fraction: number): string {
   const text = `${Math.abs(fraction * 100).toFixed(1)}\u00a0%`;

@@ -1,3 +1,4 @@
+import { CopyButton } from '../../components/CopyButton';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
@@ -106,29 +107,6 @@ export function TuneControls({
         Tune
       </button>
     </form>
-  );
-}
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  return (
-    <span className="toolbar">
-      <button
-        type="button"
-        aria-label={label}
-        onClick={() => {
-          navigator.clipboard
-            .writeText(text)
-            .then(() => setState('copied'))
-            .catch(() => setState('failed'));
-        }}
-      >
-        Copy
-      </button>
-      <span className="small muted" role="status">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'The clipboard is not available: select the text' : ''}
-      </span>
-    </span>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { AppliedChange, Finding } from '../../../../shared/schemas/tune';
 import type { DiffState, VerifyJob } from '../../stores/tune';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../components/CopyButton';
 import { DiffView } from './DiffView';
 import { evidenceLocation, gainFormula, gainInterval, learnedFrom } from './format';
 import { VerdictView } from './VerdictView';
