@@ -2,16 +2,16 @@ import { readFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT, runCli } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
 import { fixtureRepo } from '../helpers/fixture-project';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 /**
- * axe-core in every main page, as `tunebench serve` shows it to a browser, in the light and the
- * dark theme. Serious and critical violations fail the test; each is printed with its targets.
+ * axe-core in every main page, as `tunebench serve` shows it to a browser (or the desktop app, with
+ * TUNEBENCH_E2E_TARGET=electron), in the light and the dark theme (the system colour scheme emulated;
+ * the theme setting is "system"). Serious and critical violations fail the test; each is printed with its targets.
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
@@ -33,8 +33,7 @@ interface Violation {
   nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let project: string;
 
 beforeAll(async () => {
@@ -49,13 +48,11 @@ beforeAll(async () => {
     if (seeded.code !== 0) throw new Error(`seeding a run failed: ${seeded.stderr}`);
   }
   project = fixtureRepo('vite-react', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-a11y-project-')));
-  serve = await startServe({ TUNEBENCH_HOME: home });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: home }, viewport: { width: 1280, height: 900 } });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 /** Waits until the page's own data arrived: its heading, no "Loading…", and a frame for charts to lay out. */
@@ -110,21 +107,20 @@ describe('accessibility (axe-core)', () => {
     const blocking: string[] = [];
     const minor: string[] = [];
     for (const theme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
-      const page = await context.newPage();
+      const page = app.page;
+      await page.emulateMedia({ colorScheme: theme });
       const errors: string[] = [];
       let current = 'start';
-      page.on('pageerror', (error) => errors.push(`#/${current}: ${error.message}\n${error.stack ?? ''}`));
-      await page.goto(serve.url);
+      const onError = (error: Error) => errors.push(`#/${current}: ${error.message}\n${error.stack ?? ''}`);
+      page.on('pageerror', onError);
+      await app.load();
       for (const { id, title } of PAGES) {
         current = id;
-        await page.evaluate((hash) => {
-          (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
-        }, `#/${id}`);
+        await app.goto(id);
         await settle(page, title);
         if (id === 'project') {
           // The scanned state has more to check than the empty one (scanning runs nothing, needs no trust).
-          await page.getByLabel('Folder').fill(project);
+          await page.getByLabel('Folder', { exact: true }).fill(project);
           await page.getByRole('button', { name: 'Scan' }).click();
           await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
         }
@@ -139,8 +135,8 @@ describe('accessibility (axe-core)', () => {
         }
       }
       if (theme === 'dark') await page.screenshot({ path: join(ARTIFACTS, 'settings-page-dark.png'), fullPage: true });
+      page.off('pageerror', onError);
       expect(errors).toEqual([]);
-      await context.close();
     }
     writeFileSync(join(ARTIFACTS, 'accessibility.json'), `${JSON.stringify(report, null, 2)}\n`);
     if (minor.length > 0) console.log(`axe: moderate or minor findings (not failing):\n${minor.join('\n')}`);

@@ -1,15 +1,12 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT, runCli } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 
 beforeAll(async () => {
   assertBuilt();
@@ -22,24 +19,23 @@ beforeAll(async () => {
     180_000,
   );
   if (seeded.code !== 0) throw new Error(`seeding a run failed: ${seeded.stderr}`);
-  serve = await startServe({ TUNEBENCH_HOME: home });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: home } });
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 describe('Benchmarks page', () => {
   it('shows the stored run with units, CIs, sample counts, distributions and curves', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 1000 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await page.goto(`${serve.url}#/benchmarks`);
+    await app.load('benchmarks');
     const table = page.getByRole('table', { name: /Results of run/ });
     await table.waitFor();
     const text = await table.innerText();
@@ -55,12 +51,12 @@ describe('Benchmarks page', () => {
     await page.getByRole('figure', { name: 'GEMM thread scaling (GFLOP/s)' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-page.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('runs a preset with live progress and cancels it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${serve.url}#/benchmarks`);
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await app.load('benchmarks');
     await page.getByRole('button', { name: 'Run Quick' }).click();
     const progress = page.getByTestId('job-progress');
     // Either the job shows up, or the page says why it could not start (then fail with that text).
@@ -74,6 +70,5 @@ describe('Benchmarks page', () => {
     await expect
       .poll(() => page.getByRole('list', { name: 'Stored runs' }).innerText(), { timeout: 10_000 })
       .toMatch(/cancelled/);
-    await page.close();
   });
 });

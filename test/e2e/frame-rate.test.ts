@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFrameRate, frameStats, measureFrameRate, writeFrameRate } from '../bench/frame-rate.mjs';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { CHROMIUM_PATH, launchChromium } from '../helpers/chromium';
-import { startServe } from '../helpers/serve';
+import { openApp } from '../helpers/app-target';
+import { CHROMIUM_PATH } from '../helpers/chromium';
 
 /**
  * The renderer's frame rate (requestAnimationFrame in the page) and the serving process's
@@ -111,24 +111,14 @@ describe('layout stability while live data arrives', () => {
   it('measures CLS on the Benchmarks and Hardware pages during a running suite and writes it', async () => {
     assertBuilt();
     const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-cls-'));
-    const serve = await startServe({ TUNEBENCH_HOME: home, TUNEBENCH_TELEMETRY_HZ: '10' });
-    const browser = await launchChromium();
-    const origin = `http://127.0.0.1:${serve.port}`;
-    const token = new URL(serve.url).searchParams.get('token')!;
-    const call = async <T>(method: string, input: object = {}): Promise<T> => {
-      const response = await fetch(`${origin}/api/${method}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { value: T; error?: { message: string } };
-      if (!response.ok) throw new Error(`${method}: ${body.error?.message ?? response.status}`);
-      return body.value;
-    };
+    const app = await openApp({
+      env: { TUNEBENCH_HOME: home, TUNEBENCH_TELEMETRY_HZ: '10' },
+      viewport: { width: 1280, height: 900 },
+    });
     const running = async () =>
-      (await call<{ id: string; status: string }[]>('bench.jobs')).find((job) => job.status === 'running');
+      (await app.call<{ id: string; status: string }[]>('bench.jobs')).find((job) => job.status === 'running');
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const page = app.page;
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.addInitScript({ content: OBSERVER });
@@ -155,7 +145,8 @@ describe('layout stability while live data arrives', () => {
       };
 
       // Benchmarks page: from the Run click through the progress card's arrival and SECONDS of updates.
-      await page.goto(`${serve.url}#/benchmarks`);
+      // Loaded after the observer is installed (a reload in Electron), so it sees every shift.
+      await app.load('benchmarks');
       await page.getByRole('button', { name: 'Run Standard' }).waitFor();
       await page.waitForTimeout(1000);
       const benchStart = await now();
@@ -169,16 +160,14 @@ describe('layout stability while live data arrives', () => {
       await page.waitForTimeout(SECONDS * 1000);
       await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'layout-stability-benchmarks.png') });
       const benchmarks = summarise(
-        'benchmarks page, 2 Hz live CPU chart',
+        'benchmarks page, live CPU chart at the telemetry rate (10 Hz)',
         await shiftsSince(benchStart),
         Boolean(await running()),
       );
 
       // Hardware page: from the navigation through the profile, the first samples and SECONDS at 10 Hz.
       const hardwareStart = await now();
-      await page.evaluate(() => {
-        (globalThis as unknown as { location: { hash: string } }).location.hash = '#/hardware';
-      });
+      await app.goto('hardware');
       await page.getByRole('heading', { level: 1, name: 'Hardware' }).waitFor();
       await page.getByLabel('Telemetry rate in hertz').selectOption('10');
       await page.waitForTimeout(SECONDS * 1000);
@@ -217,9 +206,8 @@ describe('layout stability while live data arrives', () => {
       expect(JSON.parse(readFileSync(file, 'utf8')).layoutShift.windows).toHaveLength(2);
     } finally {
       const job = await running().catch(() => undefined);
-      if (job) await call('bench.cancel', { jobId: job.id }).catch(() => undefined);
-      await browser.close();
-      await serve.stop();
+      if (job) await app.call('bench.cancel', { jobId: job.id }).catch(() => undefined);
+      await app.close();
       rmSync(home, { recursive: true, force: true });
     }
   }, 240_000);

@@ -1,16 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
 import { FAKE_NVIDIA_SMI } from '../helpers/fake-tools';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 
 // No GPU here: the fake nvidia-smi replays recorded real outputs. The profile comes from a dual
 // RTX A5000 report and the telemetry stream from an RTX 4080 SUPER capture (the only recorded
@@ -18,25 +15,26 @@ let serve: ServeProcess;
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  serve = await startServe({
-    TUNEBENCH_HOME: join(os.tmpdir(), `tunebench-e2e-gpu-${process.pid}`),
-    TUNEBENCH_NVIDIA_SMI: FAKE_NVIDIA_SMI,
-    FAKE_SMI_XML: 'q-x-dual-rtx-a5000.xml',
+  app = await openApp({
+    env: {
+      TUNEBENCH_HOME: join(os.tmpdir(), `tunebench-e2e-gpu-${process.pid}`),
+      TUNEBENCH_NVIDIA_SMI: FAKE_NVIDIA_SMI,
+      FAKE_SMI_XML: 'q-x-dual-rtx-a5000.xml',
+    },
   });
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 describe('Hardware page with NVIDIA GPUs (recorded nvidia-smi outputs)', () => {
   it('lists the GPUs from the XML report and charts GPU telemetry from the query stream', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 900 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${serve.url}#/hardware`);
+    await app.load('hardware');
     const gpuCard = page.getByRole('region', { name: 'NVIDIA GPU' });
     await gpuCard.waitFor();
     const text = await gpuCard.innerText();
@@ -49,6 +47,5 @@ describe('Hardware page with NVIDIA GPUs (recorded nvidia-smi outputs)', () => {
     await expect.poll(() => gpuChart.innerText(), { timeout: 10_000 }).toMatch(/GPU 0 \d+ % · [\d.]+ W · \d+ °C/);
     await page.screenshot({ path: join(ARTIFACTS, 'hardware-page-gpu.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

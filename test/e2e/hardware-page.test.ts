@@ -1,43 +1,39 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appTarget, openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
-import { startServe, type ServeProcess } from '../helpers/serve';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
 const tempDir = useTempDirs();
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  serve = await startServe({ TUNEBENCH_HOME: join(os.tmpdir(), `tunebench-e2e-${process.pid}`) });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: join(os.tmpdir(), `tunebench-e2e-${process.pid}`) } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? '';
 
-describe('Hardware page in Chromium against tunebench serve', () => {
+describe('Hardware page', () => {
   it('shows this machine and live telemetry, with no CSP violations or page errors', async () => {
     tempDir();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 900 });
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
 
-    await page.goto(`${serve.url}#/hardware`);
+    await app.load('hardware');
     // The token moves from the address bar into an HttpOnly cookie.
     await page.waitForFunction("!window.location.search.includes('token')");
     await expect.poll(() => page.evaluate<string>('document.cookie')).not.toContain('tunebench_token');
@@ -71,22 +67,25 @@ describe('Hardware page in Chromium against tunebench serve', () => {
 
     await page.screenshot({ path: join(ARTIFACTS, 'hardware-page.png'), fullPage: true });
     expect(problems).toEqual([]);
-    await page.close();
   });
 
-  it('refuses the page without the token', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`http://127.0.0.1:${serve.port}/`);
+  // The token guards the HTTP side, which only serve has.
+  it.skipIf(appTarget() === 'electron')('refuses the page without the token', async () => {
+    // A new browser context: none of the cookie the app's own page got with its token.
+    const context = await app.page.context().browser()!.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${app.origin}/`);
     expect(response?.status()).toBe(401);
     expect(await page.content()).toContain('missing or wrong token');
-    await page.close();
+    await context.close();
   });
 
   it('renders the other pages of the app frame without errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(serve.url);
+    await app.load();
     for (const name of ['Overview', 'Benchmarks', 'Project', 'History', 'Settings']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
       await page.getByRole('heading', { name, level: 1 }).waitFor();
@@ -95,6 +94,5 @@ describe('Hardware page in Chromium against tunebench serve', () => {
     }
     expect(await page.getByRole('main').innerText()).toContain('tunebench.db');
     expect(problems).toEqual([]);
-    await page.close();
   });
 });

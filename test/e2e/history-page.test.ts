@@ -1,21 +1,18 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { summarize } from '../../src/main/core/bench/stats/summary';
 import { openStore } from '../../src/main/core/store/database';
 import { RunRepository } from '../../src/main/core/store/runs';
 import type { BenchmarkResult } from '../../src/shared/schemas/bench';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
 const CPU_RUNS = 2600;
 const PROJECT_RUNS = 12;
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let slowRun = 0;
 let fastRun = 0;
 
@@ -83,21 +80,20 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-history-'));
   seed(home);
-  serve = await startServe({ TUNEBENCH_HOME: home });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: home } });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 describe('History page', () => {
   it('charts a metric over 2,600 runs per machine, thinned for display, with every value in a virtualised table', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 1000 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${serve.url}#/history`);
+    await app.load('history');
     await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
     await page.getByLabel('Benchmark').selectOption({ label: `FP32 GEMM 512³, 1 thread (GFLOP/s) · ${CPU_RUNS} runs` });
     const figure = page.getByRole('figure', { name: 'FP32 GEMM 512³, 1 thread over time (GFLOP/s)' });
@@ -140,12 +136,12 @@ describe('History page', () => {
     expect(labels).toContain('abc000b0');
     expect(await page.getByTestId('history-series-table').innerText()).toContain('abc000b0*');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('compares any two runs, picked from a virtualised list, with a verdict per benchmark', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${serve.url}#/history`);
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await app.load('history');
     const runsTable = page.getByRole('table', { name: 'Stored runs to compare' });
     await runsTable.waitFor();
     expect(await runsTable.getAttribute('aria-rowcount')).toBe(String(CPU_RUNS + PROJECT_RUNS + 1));
@@ -165,6 +161,5 @@ describe('History page', () => {
     expect(await comparison.innerText()).toMatch(/FP32 GEMM 512³, 1 thread\s.*\+\d+\.\d %.*faster/s);
     expect(await page.getByTestId('history-compare-choice').innerText()).toContain(`Base: #${slowRun} CPU quick`);
     await page.screenshot({ path: join(ARTIFACTS, 'history-compare.png'), fullPage: true });
-    await page.close();
   });
 });

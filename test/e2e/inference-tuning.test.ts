@@ -1,34 +1,30 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
-  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-tuning-')) });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-tuning-')) } });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 describe('Inference auto-tuning on the Benchmarks page', () => {
   it('tunes the MLP, then shows the best configurations with gains, snippets and the latency/throughput chart', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 1000 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${serve.url}#/benchmarks`);
+    await app.load('benchmarks');
     const form = page.getByRole('form', { name: 'Auto-tune onnxruntime settings' });
     await form.waitFor({ timeout: 30_000 });
     await form.getByLabel('Budget (s)').fill('6');
@@ -61,6 +57,5 @@ describe('Inference auto-tuning on the Benchmarks page', () => {
     expect(await table.innerText()).toMatch(/Pareto/);
     await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-inference-tuning.png'), fullPage: true });
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -1,39 +1,35 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
 import { fixtureRepo } from '../helpers/fixture-project';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let project: string;
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-')));
-  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-home-')) });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-home-')) } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 describe('Overview page', () => {
   it('shows the machine, the open project’s score and top recommendations, runs a full check, and links to a finding', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
     // Without a project: the machine, and what to do to get a score.
-    await page.goto(serve.url);
+    await app.load();
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     const machine = page.getByRole('region', { name: 'Machine' });
     await expect.poll(() => machine.innerText(), { timeout: 30_000 }).toMatch(/Cores\s+\d+ physical · \d+ threads/);
@@ -44,7 +40,7 @@ describe('Overview page', () => {
     expect(await page.getByRole('button', { name: 'Full check' }).isDisabled()).toBe(true);
 
     // Open the fixture on the Project page (a read-only scan), then come back.
-    await page.goto(`${serve.url}#/project`);
+    await app.load('project');
     await page.getByLabel('Folder').fill(project);
     await page.getByRole('button', { name: 'Scan' }).click();
     await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
@@ -93,6 +89,5 @@ describe('Overview page', () => {
     expect(await pressed.innerText()).toContain(title);
 
     expect(errors).toEqual([]);
-    await page.close();
   }, 180_000);
 });

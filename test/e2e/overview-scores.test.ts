@@ -1,15 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let home: string;
 
 interface Result {
@@ -19,24 +16,11 @@ interface Result {
   summary: { n: number; median: number; medianCi: [number, number] | null };
 }
 
-/** The served app's own API, with the token it printed. */
-async function call<T>(method: string, input: object = {}): Promise<T> {
-  const token = new URL(serve.url).searchParams.get('token')!;
-  const response = await fetch(`http://127.0.0.1:${serve.port}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { value: T; error?: { message: string } };
-  if (!response.ok) throw new Error(`${method}: ${body.error?.message ?? response.status}`);
-  return body.value;
-}
-
 /** Waits for a job to end and returns its stored run id. */
 async function settled(jobId: string): Promise<number> {
   for (;;) {
     const job = (
-      await call<{ id: string; status: string; error: string | null; resultRef: number | null }[]>('bench.jobs')
+      await app.call<{ id: string; status: string; error: string | null; resultRef: number | null }[]>('bench.jobs')
     ).find((j) => j.id === jobId);
     if (job && job.status !== 'queued' && job.status !== 'running') {
       if (job.status !== 'completed') throw new Error(`job ${jobId} ${job.status}: ${job.error}`);
@@ -50,24 +34,22 @@ beforeAll(async () => {
   assertBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-scores-'));
-  serve = await startServe({ TUNEBENCH_HOME: home });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: home }, viewport: { width: 1280, height: 900 } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   rmSync(home, { recursive: true, force: true });
 });
 
 describe('Overview machine card: latest suite figures', () => {
   it('says what to run before any run, then shows GEMM, STREAM and inference figures with unit, CI and n', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = app.page;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
     // Nothing measured yet: what to run, with a link to the Benchmarks page; GPU/NPU say why not.
-    await page.goto(serve.url);
+    await app.goto();
     const scores = page.getByRole('region', { name: 'Machine' }).getByRole('group', { name: /Latest suite figures/ });
     await expect
       .poll(() => scores.innerText(), { timeout: 30_000 })
@@ -79,19 +61,20 @@ describe('Overview machine card: latest suite figures', () => {
 
     // A tiny CPU run (GEMM and STREAM triad only) and one built-in MLP inference run, through the API.
     const cpuRun = await settled(
-      (await call<{ jobId: string }>('bench.start', { suite: 'cpu', preset: 'quick', only: ['gemm', 'triad'] })).jobId,
+      (await app.call<{ jobId: string }>('bench.start', { suite: 'cpu', preset: 'quick', only: ['gemm', 'triad'] }))
+        .jobId,
     );
     const inferenceRun = await settled(
-      (await call<{ jobId: string }>('bench.startInference', { models: ['builtin:mlp'], devices: ['cpu'] })).jobId,
+      (await app.call<{ jobId: string }>('bench.startInference', { models: ['builtin:mlp'], devices: ['cpu'] })).jobId,
     );
-    const cpu = await call<{ results: Result[] }>('bench.run', { id: cpuRun });
+    const cpu = await app.call<{ results: Result[] }>('bench.run', { id: cpuRun });
     const gemm = cpu.results
       .filter((r) => r.id.startsWith('gemm-'))
       .reduce((a, b) => (b.summary.median > a.summary.median ? b : a));
     const triad = cpu.results
       .filter((r) => r.id.startsWith('triad-'))
       .reduce((a, b) => (b.summary.median > a.summary.median ? b : a));
-    const mlp = (await call<{ results: Result[] }>('bench.run', { id: inferenceRun })).results.find(
+    const mlp = (await app.call<{ results: Result[] }>('bench.run', { id: inferenceRun })).results.find(
       (r) => r.params.device === 'cpu',
     )!;
 
@@ -124,6 +107,5 @@ describe('Overview machine card: latest suite figures', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'overview-scores-page.png'), fullPage: true });
 
     expect(errors).toEqual([]);
-    await page.close();
   }, 240_000);
 });

@@ -1,34 +1,30 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
 import { fixtureRepo } from '../helpers/fixture-project';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let project: string;
 
 beforeAll(async () => {
   assertBuilt();
   mkdirSync(ARTIFACTS, { recursive: true });
   project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-reco-')));
-  serve = await startServe({ TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-reco-home-')) });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-reco-home-')) } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 /** Opens the fixture on the Project page (a read-only scan), then goes to Recommendations. */
 async function openRecommendations(page: Page): Promise<void> {
-  await page.goto(`${serve.url}#/project`);
+  await app.load('project');
   await page.getByLabel('Folder').fill(project);
   await page.getByRole('button', { name: 'Scan' }).click();
   await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
@@ -39,19 +35,20 @@ async function openRecommendations(page: Page): Promise<void> {
 
 describe('Recommendations page', () => {
   it('says to open a project when none is open', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${serve.url}#/recommendations`);
+    await app.load('recommendations');
     const empty = page.getByRole('status').filter({ hasText: 'Open a project first' });
     await empty.waitFor();
     expect(await empty.innerText()).toContain('Project page');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('ranks the findings of a scanned Rust project, shows the score, the matrix and the diff of the selected one', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const requests: string[] = [];
@@ -142,10 +139,9 @@ describe('Recommendations page', () => {
     await diff.waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'recommendations-page-1024.png'), fullPage: true });
 
-    // Nothing remote was loaded: every request went to the local server.
-    const origin = new URL(serve.url).origin;
+    // Nothing remote was loaded: every request went to the local server (or app:// in Electron).
+    const origin = app.origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
   }, 180_000);
 });

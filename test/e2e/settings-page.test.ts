@@ -1,31 +1,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppHandle } from '../helpers/app-target';
 import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { launchChromium } from '../helpers/chromium';
 import { fixtureRepo } from '../helpers/fixture-project';
-import { startServe, type ServeProcess } from '../helpers/serve';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let browser: Browser;
-let serve: ServeProcess;
+let app: AppHandle;
 let home: string;
 let project: string;
-
-/** The API as a script would call it: the token from the printed URL as a bearer header. */
-async function call(method: string, input: unknown = {}): Promise<unknown> {
-  const url = new URL(serve.url);
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { value?: unknown; error?: { message: string } };
-  if (!response.ok) throw new Error(body.error?.message);
-  return body.value;
-}
 
 beforeAll(async () => {
   assertBuilt();
@@ -33,21 +17,21 @@ beforeAll(async () => {
   home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-settings-'));
   project = fixtureRepo('rust-cli', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-settings-project-')));
   // A headless box configured through the environment: one good value, one bad.
-  serve = await startServe({ TUNEBENCH_HOME: home, TUNEBENCH_TELEMETRY_HZ: '5', TUNEBENCH_THEME: 'neon' });
-  browser = await launchChromium();
+  app = await openApp({ env: { TUNEBENCH_HOME: home, TUNEBENCH_TELEMETRY_HZ: '5', TUNEBENCH_THEME: 'neon' } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
 });
 
 describe('Settings page', () => {
   it('shows environment values read-only, warns about bad ones, saves the rest and applies them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.emulateMedia({ colorScheme: 'light' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${serve.url}#/settings`);
+    await app.load('settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
 
     // TUNEBENCH_TELEMETRY_HZ=5 wins and cannot be edited here; TUNEBENCH_THEME=neon is refused by name.
@@ -101,21 +85,20 @@ describe('Settings page', () => {
     await page.getByRole('link', { name: 'Benchmarks' }).click();
     await expect.poll(() => page.getByLabel('Sampling precision').inputValue()).toBe('aggressive');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('clears the scan cache a project scan wrote', async () => {
-    await call('project.scan', { root: project });
+    await app.call('project.scan', { root: project });
     const cacheDir = join(home, 'scan-cache');
     await expect.poll(() => existsSync(cacheDir) && readdirSync(cacheDir).length, { timeout: 30_000 }).toBe(1);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${serve.url}#/settings`);
+    const page = app.page;
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await app.load('settings');
     await page.getByRole('button', { name: 'Clear scan cache' }).click();
     await expect
       .poll(() => page.getByTestId('scan-cache-result').innerText())
       .toMatch(/^Cleared: 1 file \(\d+(\.\d)? (B|KiB)\), 0 projects in memory\./);
     expect(readdirSync(cacheDir)).toEqual([]);
-    await page.close();
   });
 });

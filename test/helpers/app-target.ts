@@ -78,7 +78,47 @@ export interface AppHandle {
    * until the first call, which loads the app (with its token) at that page, as a user's browser would.
    */
   goto(pageId?: string): Promise<void>;
+  /**
+   * Loads the app afresh at a page (a reload in Electron): the renderer's state starts over, as in a
+   * new browser tab. For tests that each want an app just opened.
+   */
+  load(pageId?: string): Promise<void>;
+  /**
+   * Calls a method of the app's own API (seeding runs, waiting for jobs): over HTTP with the token in
+   * serve mode, through the preload's `window.tunebench` in Electron. Rejects with the API's message.
+   */
+  call<T>(method: string, input?: object): Promise<T>;
+  /** Where every request of the app goes: the served http://127.0.0.1:<port>, or app://tunebench. */
+  origin: string;
   close(): Promise<void>;
+}
+
+/** The API over HTTP, authorised with the token `tunebench serve` printed in its URL. */
+async function callServe<T>(serveUrl: string, method: string, input: object): Promise<T> {
+  const url = new URL(serveUrl);
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { value: T; error?: { message: string } };
+  if (!response.ok) throw new Error(`${method}: ${body.error?.message ?? response.status}`);
+  return body.value;
+}
+
+/** The API through the preload bridge, the way the renderer itself calls it. */
+async function callElectron<T>(page: Page, method: string, input: object): Promise<T> {
+  const [domain, verb] = method.split('.');
+  return page.evaluate(
+    async ([d, v, i]) => {
+      const api = (globalThis as unknown as { tunebench: Record<string, Record<string, (x: unknown) => unknown>> })
+        .tunebench;
+      const fn = api[d!]?.[v!];
+      if (!fn) throw new Error(`no API method ${d}.${v}`);
+      return fn(i) as T;
+    },
+    [domain, verb, input] as const,
+  );
 }
 
 /** Opens the app for one test, in the target TUNEBENCH_E2E_TARGET names. */
@@ -117,6 +157,12 @@ async function openServe(options: OpenAppOptions): Promise<AppHandle> {
       await page.goto(url(pageId));
       loaded = true;
     },
+    async load(pageId) {
+      await page.goto(url(pageId));
+      loaded = true;
+    },
+    call: (method, input = {}) => callServe(serve.url, method, input),
+    origin: new URL(serve.url).origin,
     async close() {
       await browser.close();
       await serve.stop();
@@ -158,6 +204,12 @@ async function openElectron(options: OpenAppOptions): Promise<AppHandle> {
       page,
       url: (pageId) => `${APP_ORIGIN}/index.html${hashOf(pageId)}`,
       goto: (pageId) => setHash(page, pageId),
+      async load(pageId) {
+        await setHash(page, pageId);
+        await page.reload();
+      },
+      call: (method, input = {}) => callElectron(page, method, input),
+      origin: APP_ORIGIN,
       close,
     };
   } catch (error) {
