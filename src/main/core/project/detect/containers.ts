@@ -58,10 +58,21 @@ function at(file: string, instruction: Instruction): Evidence {
   );
 }
 
+/** The exec form's strings as JSON reads them: dockerfile-ast's getJSONValue() drops their spaces. */
+function execFormStrings(instruction: JSONInstruction): string[] {
+  try {
+    const parsed: unknown = JSON.parse(instruction.getArgumentsContent() ?? '');
+    if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed;
+  } catch {
+    // Not valid JSON after all (Docker then runs it in shell form): the parser's reading is the best there is.
+  }
+  return instruction.getJSONStrings().map((s) => s.getJSONValue());
+}
+
 /** Arguments without flags; the JSON (exec) form yields its strings. */
 function argumentsOf(instruction: Instruction): string[] {
   if (instruction instanceof JSONInstruction && instruction.getJSONStrings().length > 0) {
-    return instruction.getJSONStrings().map((s) => s.getJSONValue());
+    return execFormStrings(instruction);
   }
   return instruction.getArguments().map((a) => a.getValue());
 }

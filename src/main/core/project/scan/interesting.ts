@@ -62,6 +62,10 @@ export function interestingKind(relativePath: string): Kind | undefined {
   if (MANIFEST_EXTENSIONS.has(extension)) return 'manifest';
   if (MANIFEST_PATTERNS.some((pattern) => pattern.test(name))) return 'manifest';
   if (/(^|\/)\.cargo\/config(\.toml)?$/.test(relativePath)) return 'manifest';
+  // Cargo's target auto-discovery: the Rust detector names the binaries a crate builds from these.
+  if (/(^|\/)src\/(main|lib)\.rs$/.test(relativePath) || /(^|\/)src\/bin\/[^/]+\.rs$/.test(relativePath)) {
+    return 'manifest';
+  }
   // Any YAML may be a Kubernetes manifest; telling which needs its text, which is the detectors' job.
   if (extension === '.yaml' || extension === '.yml') return 'yaml';
   if (extension === '.py') return 'python';

@@ -57,8 +57,9 @@ async function readTable(context: RuleContext, file: string): Promise<{ text: st
 /**
  * Whether the release profile reaches anyone: a binary, or a cdylib/staticlib (Python extensions,
  * C libraries). For a plain library the profile only affects its own tests and benches, because a
- * dependency is built with its user's profile. The scan hands detectors manifests only, so cargo's
- * auto-discovered src/main.rs is checked here by reading it. (src/bin/*.rs alone cannot be listed.)
+ * dependency is built with its user's profile. The detector's rust.binary fact covers [[bin]] tables and
+ * cargo's auto-discovered src/main.rs and src/bin/*.rs; src/main.rs is also read here, for a scan whose
+ * file list hit its cap before reaching it.
  */
 export async function shipsArtifact(context: RuleContext, root: Stack): Promise<boolean> {
   const stacks = workspaceStacks(context, root);

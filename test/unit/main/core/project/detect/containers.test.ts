@@ -1,8 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { detectContainers } from '../../../../../../src/main/core/project/detect/containers';
+import type { DetectContext } from '../../../../../../src/main/core/project/types';
 import { at, factOf, fixtureContext, lineContaining, stackOf } from './fixture-context';
 
+/** A context over files held in memory (a Dockerfile written for one test). */
+function inlineContext(files: Record<string, string>): DetectContext {
+  return {
+    root: '/inline',
+    files: Object.keys(files).sort(),
+    read: (path) => Promise.resolve(files[path] ?? null),
+    size: (path) => (files[path] === undefined ? undefined : Buffer.byteLength(files[path])),
+  };
+}
+
 describe('containers detector', () => {
+  it('keeps the spaces inside exec-form strings, across continued lines', async () => {
+    const out = await detectContainers(
+      inlineContext({
+        Dockerfile:
+          'FROM node:22\nENTRYPOINT ["node", \\\n  "--title=my server"]\nCMD ["server.js", "--greeting", "hello world"]\n',
+      }),
+    );
+    expect(out.problems).toEqual([]);
+    const stack = stackOf(out.stacks, 'docker', '');
+    expect(factOf(stack, 'docker.cmd').value).toBe('server.js --greeting hello world');
+  });
+
   it('sees what is improvable in a single-stage Dockerfile: source before install, pip cache, root, no .dockerignore', async () => {
     const out = await detectContainers(fixtureContext('python-service'));
     expect(out.problems).toEqual([]);
