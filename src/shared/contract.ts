@@ -119,9 +119,44 @@ export const apiMethods = {
         parallel: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
         /** Input sizes by name: an input's whole shape (x: [1, 3, 640, 640]) or a dynamic dimension's size (sequence: [256]). */
         dims: z.record(z.string().min(1), z.array(z.number().int().min(1).max(1_000_000)).min(1).max(8)).optional(),
+        /** OpenVINO devices: PERFORMANCE_HINT, NUM_STREAMS (a count or "auto") and InferRequests in flight (0: the optimum). */
+        openvino: z
+          .object({
+            hint: z.enum(['latency', 'throughput']).optional(),
+            streams: z.union([z.number().int().min(1).max(256), z.literal('auto')]).optional(),
+            requests: z.number().int().min(0).max(256).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string(), skipped: z.array(z.string()) }),
+  },
+  /** What bench.startInference can run here: models (built-in, pretrained) and devices, each with why not. */
+  'bench.inferenceModels': {
+    input: z.object({}).strict(),
+    output: z.object({
+      builtin: z.array(z.object({ ref: z.string(), title: z.string() })),
+      pretrained: z.array(
+        z.object({
+          ref: z.string(),
+          title: z.string(),
+          packageName: z.string(),
+          packageVersion: z.string(),
+          licence: z.string(),
+          /** False when the package is missing or holds another file; `reason` says which and the remedy. */
+          available: z.boolean(),
+          reason: z.string(),
+        }),
+      ),
+      devices: z.array(
+        z.object({
+          device: z.enum(['cpu', 'cuda', 'tensorrt', 'openvino-cpu', 'openvino-gpu', 'openvino-npu', 'openvino-auto']),
+          available: z.boolean(),
+          reason: z.string(),
+        }),
+      ),
+    }),
   },
   /** Auto-tunes onnxruntime session settings for one model by successive halving; the result via bench.tuning. */
   'bench.tuneInference': {

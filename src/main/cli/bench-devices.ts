@@ -1,6 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { LevelSchema } from '../../shared/schemas/bench';
 import { collectNpu } from '../core/hardware/npu/npu-section';
 import { runCudaTool } from '../core/inference/cuda/run-cuda-tool';
+import { runInferenceSuite } from './bench-inference';
+import { createCliEngine } from './engine-for-cli';
 
 function value(v: number | null | undefined, unit: string, digits = 1): string {
   return v === null || v === undefined ? '–' : `${v.toFixed(digits)} ${unit}`;
@@ -44,17 +47,49 @@ export function benchCudaCommand(): Command {
 
 export function benchNpuCommand(): Command {
   return new Command('npu')
-    .description('NPU benchmarks through OpenVINO (needs openvino-node and an NPU driver)')
+    .description('NPU inference benchmarks through OpenVINO (needs openvino-node and an NPU driver)')
+    .option(
+      '-m, --model <model>',
+      'models to run on the NPU (default: the built-in set, builtin:all)',
+      (v, prev: string[]) => [...prev, v],
+      [],
+    )
+    .option('--level <level>', 'sampling precision: basic, moderate or aggressive', 'basic')
     .option('--json', 'as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .action(async (options: { model: string[]; level: string; json?: boolean }) => {
+      const level = LevelSchema.safeParse(options.level);
+      if (!level.success) throw new InvalidArgumentError('--level must be basic, moderate or aggressive');
       const npu = await collectNpu();
-      if (options.json) process.stdout.write(`${JSON.stringify(npu, null, 2)}\n`);
-      else if (npu.status !== 'present')
-        process.stdout.write(`NPU: ${npu.status}: ${npu.reason}${npu.remedy ? ` (${npu.remedy})` : ''}\n`);
-      else
-        process.stdout.write(
-          `NPU present (${npu.openvino.devices.map((d) => d.fullName ?? d.name).join(', ')}); NPU inference benchmarks are not in this build yet\n`,
+      const openvinoNpu = npu.openvino.devices.some((d) => d.kind === 'npu');
+      if (!openvinoNpu) {
+        // Say exactly why not: no NPU at all, or an NPU that OpenVINO cannot drive here.
+        const reason =
+          npu.status === 'present'
+            ? `NPU found (${npu.accel.devices.map((d) => d.node).join(', ')}) but OpenVINO cannot run on it: ${npu.openvino.reason || 'OpenVINO lists no NPU device'}`
+            : `NPU: ${npu.status}: ${npu.reason}`;
+        const remedy = npu.openvino.remedy ?? npu.remedy;
+        if (options.json) process.stdout.write(`${JSON.stringify({ ran: false, reason, npu }, null, 2)}\n`);
+        else process.stdout.write(`${reason}${remedy ? ` (${remedy})` : ''}\n`);
+        process.exitCode = 3;
+        return;
+      }
+      const engine = createCliEngine('cli');
+      try {
+        await runInferenceSuite(
+          engine,
+          {
+            models: options.model.length > 0 ? options.model : ['builtin:all'],
+            precisions: ['fp32'],
+            devices: ['openvino-npu'],
+            batches: [1],
+            threads: 0,
+            level: level.data,
+            parallel: [1],
+          },
+          options.json === true,
         );
-      if (npu.status !== 'present') process.exitCode = 3;
+      } finally {
+        await engine.close();
+      }
     });
 }

@@ -8,6 +8,7 @@ import { createCliEngine } from './engine-for-cli';
 import { formatRun } from './format-run';
 import { formatTuning } from './format-tuning';
 import { progressPrinter } from './progress-bar';
+import { levelOption } from './settings-defaults';
 
 type Device = 'cpu' | 'cuda' | 'tensorrt' | 'openvino-cpu' | 'openvino-gpu' | 'openvino-npu' | 'openvino-auto';
 const DEVICES: Record<string, Device[]> = {
@@ -17,6 +18,10 @@ const DEVICES: Record<string, Device[]> = {
   npu: ['openvino-npu'],
   gpu: ['cuda', 'openvino-gpu'],
   openvino: ['openvino-cpu'],
+  'openvino-cpu': ['openvino-cpu'],
+  'openvino-gpu': ['openvino-gpu'],
+  'openvino-npu': ['openvino-npu'],
+  'openvino-auto': ['openvino-auto'],
   all: ['cpu', 'cuda', 'tensorrt', 'openvino-cpu', 'openvino-gpu', 'openvino-npu'],
 };
 
@@ -78,6 +83,26 @@ function objective(value: string): 'latency' | 'throughput' | 'both' {
   return value;
 }
 
+function ovHint(value: string): 'latency' | 'throughput' {
+  if (value !== 'latency' && value !== 'throughput') throw new InvalidArgumentError('must be latency or throughput');
+  return value;
+}
+
+function ovStreams(value: string): number | 'auto' {
+  if (value === 'auto') return value;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('a number of streams 1–256, or auto');
+  return n;
+}
+
+function ovRequests(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) {
+    throw new InvalidArgumentError("a number of infer requests 1–256, or 0 for the compiled model's optimum");
+  }
+  return n;
+}
+
 function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 2 || n > 3600) throw new InvalidArgumentError('a number of seconds from 2 to 3600');
@@ -101,9 +126,12 @@ export function benchInferenceCommand(): Command {
       (v, prev: string[]) => [...prev, v],
       [],
     )
-    .option('--device <devices>', 'cpu, cuda, tensorrt, npu, gpu, openvino or all (comma-separated)', devices, [
-      'cpu',
-    ] as Device[])
+    .option(
+      '--device <devices>',
+      'cpu, cuda, tensorrt, npu, gpu, openvino, openvino-cpu, openvino-gpu, openvino-npu, openvino-auto or all (comma-separated)',
+      devices,
+      ['cpu'] as Device[],
+    )
     .option('--precision <list>', 'for built-in models: fp32, fp16, int8 (comma-separated)', precisions, [
       'fp32',
     ] as Array<'fp32' | 'fp16' | 'int8'>)
@@ -115,12 +143,19 @@ export function benchInferenceCommand(): Command {
       {} as Record<string, number[]>,
     )
     .option('--threads <n>', 'intra-op threads (0: the runtime default)', (v) => Number.parseInt(v, 10), 0)
-    .option('--level <level>', 'sampling precision', level, 'basic')
+    .addOption(levelOption('sampling precision', level))
     .option(
       '--parallel <counts>',
       'requests in flight at once, comma-separated (worker threads with one session each)',
       positiveIntegers,
       [1],
+    )
+    .option('--ov-hint <hint>', 'OpenVINO devices: PERFORMANCE_HINT latency or throughput', ovHint, 'latency')
+    .option('--ov-streams <n|auto>', "OpenVINO devices: NUM_STREAMS (default: the hint's choice)", ovStreams)
+    .option(
+      '--ov-requests <n>',
+      "OpenVINO devices: infer requests in flight per sample (default 1 for latency, the compiled model's optimum for throughput)",
+      ovRequests,
     )
     .option('--tune', 'auto-tune session settings for one model (successive halving) instead of a suite run')
     .option('--objective <objective>', 'with --tune: latency, throughput or both', objective, 'both')
@@ -129,7 +164,7 @@ export function benchInferenceCommand(): Command {
     .option('--json', 'print the run (or the tuning result) as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  tunebench bench inference --model builtin:all --precision fp32,int8 --batch 1,8\n  tunebench bench inference --model ./model.onnx --device all\n  tunebench bench inference --model pretrained:all\n  tunebench bench inference --model pretrained:ppocr-det --dims x=1x3x320x320\n  tunebench bench inference --model builtin:mlp --batch 8 --parallel 1,2,4\n  tunebench bench inference --tune --model ./model.onnx --objective latency --tune-budget 120 -o best.json',
+      '\nExamples:\n  tunebench bench inference --model builtin:all --precision fp32,int8 --batch 1,8\n  tunebench bench inference --model ./model.onnx --device all\n  tunebench bench inference --model pretrained:all\n  tunebench bench inference --model pretrained:ppocr-det --dims x=1x3x320x320\n  tunebench bench inference --model builtin:mlp --batch 8 --parallel 1,2,4\n  tunebench bench inference --model builtin:mobilenet --device openvino-npu,openvino-auto --ov-hint throughput\n  tunebench bench inference --tune --model ./model.onnx --objective latency --tune-budget 120 -o best.json',
     )
     .action(
       async (
@@ -142,6 +177,9 @@ export function benchInferenceCommand(): Command {
           threads: number;
           level: Level;
           parallel: number[];
+          ovHint: 'latency' | 'throughput';
+          ovStreams?: number | 'auto';
+          ovRequests?: number;
           tune?: boolean;
           objective: 'latency' | 'throughput' | 'both';
           tuneBudget: number;
@@ -161,32 +199,54 @@ export function benchInferenceCommand(): Command {
             });
             return;
           }
-          const unsubscribe = engine.events.on('job.progress', progressPrinter());
-          const { jobId, skipped } = await engine.handlers['bench.startInference']({
-            models: options.model.length > 0 ? options.model : ['builtin:all'],
-            precisions: options.precision,
-            devices: options.device,
-            batches: options.batch,
-            threads: options.threads,
-            level: options.level,
-            parallel: options.parallel,
-            ...(Object.keys(options.dims).length > 0 ? { dims: options.dims } : {}),
-          });
-          for (const note of skipped) process.stderr.write(`not run: ${note}\n`);
-          const cancel = () => void engine.handlers['bench.cancel']({ jobId });
-          process.once('SIGINT', cancel);
-          const job = await engine.queue.settled(jobId);
-          process.off('SIGINT', cancel);
-          unsubscribe();
-          if (job.resultRef === null) throw new Error(job.error ?? `ended ${job.status}`);
-          const run = await engine.handlers['bench.run']({ id: job.resultRef });
-          process.stdout.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : `${formatRun(run)}\n`);
-          if (run.results.some((r) => r.warnings.some((w) => w.startsWith('output disagrees')))) process.exitCode = 1;
+          await runInferenceSuite(
+            engine,
+            {
+              models: options.model.length > 0 ? options.model : ['builtin:all'],
+              precisions: options.precision,
+              devices: options.device,
+              batches: options.batch,
+              threads: options.threads,
+              level: options.level,
+              parallel: options.parallel,
+              ...(Object.keys(options.dims).length > 0 ? { dims: options.dims } : {}),
+              openvino: {
+                hint: options.ovHint,
+                ...(options.ovStreams === undefined ? {} : { streams: options.ovStreams }),
+                ...(options.ovRequests === undefined ? {} : { requests: options.ovRequests }),
+              },
+            },
+            options.json === true,
+          );
         } finally {
           await engine.close();
         }
       },
     );
+}
+
+/**
+ * Runs an inference suite as a job and prints it: the skipped devices on stderr with their reason,
+ * progress on stderr, the run on stdout. Exit code 1 when an output disagrees with its reference.
+ * `bench npu` runs through here too.
+ */
+export async function runInferenceSuite(
+  engine: Engine,
+  input: Parameters<Engine['handlers']['bench.startInference']>[0],
+  json: boolean,
+): Promise<void> {
+  const unsubscribe = engine.events.on('job.progress', progressPrinter());
+  const { jobId, skipped } = await engine.handlers['bench.startInference'](input);
+  for (const note of skipped) process.stderr.write(`not run: ${note}\n`);
+  const cancel = () => void engine.handlers['bench.cancel']({ jobId });
+  process.once('SIGINT', cancel);
+  const job = await engine.queue.settled(jobId);
+  process.off('SIGINT', cancel);
+  unsubscribe();
+  if (job.resultRef === null) throw new Error(job.error ?? `ended ${job.status}`);
+  const run = await engine.handlers['bench.run']({ id: job.resultRef });
+  process.stdout.write(json ? `${JSON.stringify(run, null, 2)}\n` : `${formatRun(run)}\n`);
+  if (run.results.some((r) => r.warnings.some((w) => w.startsWith('output disagrees')))) process.exitCode = 1;
 }
 
 type TunableDevice = 'cpu' | 'cuda' | 'tensorrt';

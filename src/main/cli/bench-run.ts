@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { quote } from 'shell-quote';
-import { LevelSchema, type Level } from '../../shared/schemas/bench';
+import type { Level } from '../../shared/schemas/bench';
 import { createCliEngine } from './engine-for-cli';
 import { formatComparison } from './format-run';
 import { formatCommandRun } from './format-command-run';
 import { progressPrinter } from './progress-bar';
 import { resolveRunRef } from './bench-refs';
+import { levelOption } from './settings-defaults';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -22,12 +23,6 @@ function parameterList(value: string, previous: Array<{ name: string; values: st
   const match = /^(\w+)=(.*)$/.exec(value);
   if (!match) throw new InvalidArgumentError('expected name=value1,value2,… (e.g. -L threads=1,2,4)');
   return [...previous, { name: match[1]!, values: match[2]!.split(',') }];
-}
-
-function parseLevel(value: string): Level {
-  const parsed = LevelSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError('must be basic, moderate or aggressive');
-  return parsed.data;
 }
 
 interface RunOptions {
@@ -73,7 +68,7 @@ export function benchRunCommand(): Command {
     .option('--timeout <seconds>', 'kill a run that takes longer', (v) => Number(v), 60)
     .option('-i, --ignore-failure', 'time commands even when they exit non-zero')
     .option('--show-output', "show the commands' stdout (hidden by default, like hyperfine)")
-    .option('--level <level>', 'precision target: basic ±3 %, moderate ±1 %, aggressive ±0.5 %', parseLevel, 'basic')
+    .addOption(levelOption('precision target: basic ±3 %, moderate ±1 %, aggressive ±0.5 %'))
     .option('--json', 'print the run as JSON (every sample included)')
     .option('--export-json <file>', 'also write the run as JSON to a file')
     .option('--baseline <name>', 'compare with a saved baseline run afterwards')

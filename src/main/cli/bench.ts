@@ -1,5 +1,5 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { LevelSchema, type Level } from '../../shared/schemas/bench';
+import { Command, Option } from 'commander';
+import type { Level } from '../../shared/schemas/bench';
 import type { Engine } from '../core/engine';
 import { benchCudaCommand, benchNpuCommand } from './bench-devices';
 import { benchInferenceCommand } from './bench-inference';
@@ -9,12 +9,7 @@ import { resolveRunRef } from './bench-refs';
 import { createCliEngine } from './engine-for-cli';
 import { formatComparison, formatRun } from './format-run';
 import { progressPrinter } from './progress-bar';
-
-function parseLevel(value: string): Level {
-  const parsed = LevelSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError('must be basic, moderate or aggressive');
-  return parsed.data;
-}
+import { levelOption } from './settings-defaults';
 
 async function withEngine<T>(body: (engine: Engine) => Promise<T>): Promise<T> {
   const engine = createCliEngine('cli');
@@ -31,12 +26,7 @@ function cpuCommand(): Command {
     .addOption(new Option('--quick', 'about a minute (default)').conflicts(['standard', 'full']))
     .addOption(new Option('--standard', 'larger sizes, thread scaling, longer latency curve').conflicts(['full']))
     .addOption(new Option('--full', 'everything at full size'))
-    .option(
-      '--level <level>',
-      'sampling precision: basic (±3 %), moderate (±1 %), aggressive (±0.5 %)',
-      parseLevel,
-      'basic',
-    )
+    .addOption(levelOption('sampling precision: basic (±3 %), moderate (±1 %), aggressive (±0.5 %)'))
     .option('--json', 'print the run as JSON')
     .option('--only <ids>', 'only benchmarks whose id starts with one of these, comma-separated (gemm,triad,latency,…)')
     .option('--baseline <name>', 'compare with a saved baseline (run id, name or "latest") after the run')

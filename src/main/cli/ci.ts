@@ -72,6 +72,8 @@ export function ciCommand(): Command {
         const { jobId } = await engine.handlers['bench.start']({
           suite: 'cpu',
           preset: options.preset,
+          // Not the level in Settings / TUNEBENCH_LEVEL: a CI gate must give the same verdict on every
+          // machine, whatever its user chose for their desktop runs.
           level: 'basic',
           only,
         });

@@ -1,8 +1,9 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { TELEMETRY_MAX_HZ, TELEMETRY_MIN_HZ } from '../../shared/schemas/telemetry';
 import { createCliEngine } from './engine-for-cli';
 import { formatProfile } from './format-profile';
 import { formatTelemetryLine, formatTelemetryPanel } from './format-telemetry';
+import { telemetryHzDefault } from './settings-defaults';
 
 function parseHz(value: string): number {
   const hz = Number(value);
@@ -26,11 +27,16 @@ interface HwOptions {
 }
 
 export function hwCommand(): Command {
+  const hz = telemetryHzDefault();
   return new Command('hw')
     .description('Show this machine: CPU (ISA features, caches, clocks), memory, OS, GPUs, NPU and inference runtimes')
     .option('--json', 'print the full profile (or, with --watch, one JSON sample per line)')
     .option('-w, --watch', 'stream live telemetry (CPU per core, memory, GPU, NPU) until Ctrl-C')
-    .option('--hz <rate>', `telemetry rate for --watch, ${TELEMETRY_MIN_HZ}–${TELEMETRY_MAX_HZ} Hz`, parseHz, 2)
+    .addOption(
+      new Option('--hz <rate>', `telemetry rate for --watch, ${TELEMETRY_MIN_HZ}–${TELEMETRY_MAX_HZ} Hz`)
+        .argParser(parseHz)
+        .default(hz.hz, hz.description),
+    )
     .option('-n, --count <samples>', 'with --watch, stop after this many samples', parseCount)
     .addHelpText(
       'after',

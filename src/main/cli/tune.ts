@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { OutcomeExportSchema, type AppliedChange, type Risk } from '../../shared/schemas/tune';
 import type { Engine } from '../core/engine';
 import { formatChange, formatExplain, formatFindings, formatVerification } from './format-tune';
 import { waitForJob, withEngine } from './project';
+import { riskDefault } from './settings-defaults';
 
 const RISK_ORDER: Risk[] = ['safe', 'review', 'risky'];
 
@@ -57,7 +58,9 @@ async function auto(engine: Engine, root: string, options: TuneOptions): Promise
     .filter((f) => !options.rules || options.rules.includes(f.ruleId))
     .slice(0, options.top);
   if (candidates.length === 0) {
-    print(`No automatic fix at risk ≤ ${options.risk} to verify.`);
+    // The default risk follows the level in Settings: say how to go further, so a quiet run is no mystery.
+    const wider = options.risk === 'risky' ? '' : ' (--risk sets a higher limit)';
+    print(`No automatic fix at risk ≤ ${options.risk} to verify${wider}.`);
     return;
   }
   const outcomes: string[] = [];
@@ -81,6 +84,7 @@ async function auto(engine: Engine, root: string, options: TuneOptions): Promise
 }
 
 export function tuneCommand(): Command {
+  const risk = riskDefault();
   return new Command('tune')
     .description('Findings ranked by expected gain; show, verify (A/B in git worktrees), keep or discard fixes')
     .argument('[dir]', 'project folder', '.')
@@ -102,14 +106,13 @@ export function tuneCommand(): Command {
       },
       3,
     )
-    .option(
-      '--risk <level>',
-      'with --auto: highest risk to try (safe, review, risky)',
-      (value) => {
-        if (!RISK_ORDER.includes(value as Risk)) throw new InvalidArgumentError('use safe, review or risky');
-        return value as Risk;
-      },
-      'safe' as Risk,
+    .addOption(
+      new Option('--risk <level>', 'with --auto: highest risk to try (safe, review, risky)')
+        .argParser((value) => {
+          if (!RISK_ORDER.includes(value as Risk)) throw new InvalidArgumentError('use safe, review or risky');
+          return value as Risk;
+        })
+        .default(risk.risk, risk.description),
     )
     .option('--rules <ids>', 'with --auto: only these rule ids (comma-separated)', (value) =>
       value

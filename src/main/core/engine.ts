@@ -170,6 +170,9 @@ export function createEngine(options: EngineOptions): Engine {
     'telemetry.start': async ({ hz }) => (await getSampler()).start(hz),
     'telemetry.stop': async () => (sampler ? sampler.stop() : (await getSampler()).status()),
     'telemetry.recent': async ({ limit }) => (sampler ? sampler.recent(limit) : []),
+    // Loaded on demand: the built-in models' catalog is only needed when the inference card asks.
+    'bench.inferenceModels': async () =>
+      (await import('./inference/model-list')).inferenceModelList(await profile(false)),
     ...benchHandlers({
       queue,
       events,

@@ -203,6 +203,7 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         input.threads,
         input.parallel,
         input.dims,
+        input.openvino,
       );
       if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);
       const jobId = submitSuite(

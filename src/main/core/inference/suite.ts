@@ -1,6 +1,6 @@
 import type { HardwareProfile } from '../../../shared/schemas/hardware';
 import type { BenchmarkSpec } from '../bench/worker/protocol';
-import type { InputOverride, SessionSettings } from './types';
+import { DEFAULT_OPENVINO, type InputOverride, type OpenVinoSettings, type SessionSettings } from './types';
 
 export interface ModelEntry {
   /** "builtin:mlp", "pretrained:silero-vad" or the file name of a user model. */
@@ -32,7 +32,12 @@ export function deviceUnavailable(
   profile: Pick<HardwareProfile, 'onnxruntime' | 'npu'>,
 ): string | null {
   if (device.startsWith('openvino-')) {
-    return profile.npu.openvino.status === 'present' ? null : `${device}: ${profile.npu.openvino.reason}`;
+    const openvino = profile.npu.openvino;
+    if (openvino.status !== 'present') return `${device}: ${openvino.reason}`;
+    // AUTO runs on whatever OpenVINO lists; the others need their kind of device among them.
+    const kind = device.slice('openvino-'.length);
+    if (kind === 'auto' || openvino.devices.some((d) => d.kind === kind)) return null;
+    return `${device}: OpenVINO${openvino.version ? ` ${openvino.version}` : ''} lists no ${kind.toUpperCase()} device (it lists ${openvino.devices.map((d) => d.name).join(', ') || 'none'})`;
   }
   if (profile.onnxruntime.status !== 'present') return `${device}: ${profile.onnxruntime.reason}`;
   const provider = profile.onnxruntime.providers.find((p) => p.name === device);
@@ -40,6 +45,69 @@ export function deviceUnavailable(
   return provider.status === 'present'
     ? null
     : `${device}: ${provider.reason}${provider.remedy ? ` (${provider.remedy})` : ''}`;
+}
+
+/** OpenVINO's own knobs for a suite run (`--ov-hint`, `--ov-streams`, `--ov-requests`). */
+export interface OpenVinoOptions {
+  hint?: OpenVinoSettings['hint'];
+  streams?: OpenVinoSettings['streams'];
+  /** InferRequests in flight; by default 1 with the latency hint, the compiled model's optimum with throughput. */
+  requests?: number;
+}
+
+function modelTitle(model: ModelEntry): string {
+  return model.title.includes(model.precision.toUpperCase())
+    ? model.title
+    : `${model.title}, ${model.precision.toUpperCase()}`;
+}
+
+/** The parameters every inference spec carries, whatever the backend. */
+function modelParams(model: ModelEntry, batch: number, label: string, dims: Record<string, number[]>) {
+  return {
+    modelPath: model.path,
+    referencePath: model.referencePath ?? '',
+    precision: model.precision,
+    batch,
+    ...(model.flopsPerSample ? { flopsPerSample: model.flopsPerSample } : {}),
+    ...(label ? { dims: JSON.stringify(dims) } : {}),
+    ...(model.inputs ? { inputs: JSON.stringify(model.inputs) } : {}),
+    ...(model.source ? { source: model.source } : {}),
+  };
+}
+
+/** An OpenVINO run: the hint, streams and requests are parameters (and in the id when not the default). */
+function openVinoSpec(
+  model: ModelEntry,
+  device: DeviceChoice,
+  batch: number,
+  threads: number,
+  options: OpenVinoOptions,
+  label: string,
+  dims: Record<string, number[]>,
+): BenchmarkSpec {
+  const hint = options.hint ?? DEFAULT_OPENVINO.hint;
+  const streams = options.streams ?? null;
+  const requests = options.requests ?? (hint === 'throughput' ? 0 : 1);
+  const defaultRequests = requests === (hint === 'throughput' ? 0 : 1);
+  const suffix = `${hint === 'throughput' ? '-thr' : ''}${streams === null ? '' : `-s${streams}`}${defaultRequests ? '' : `-r${requests}`}${label ? `-${label.replace(/[^\w]+/g, '-')}` : ''}`;
+  const settings = [
+    `hint ${hint}`,
+    ...(streams === null ? [] : [`${streams} streams`]),
+    ...(requests === 1 ? [] : [requests === 0 ? 'optimal infer requests' : `${requests} infer requests`]),
+  ].join(', ');
+  return {
+    kind: 'inference.openvino',
+    id: `infer-${model.id.replace(/^(builtin|pretrained):/, '')}-${model.precision}-${device}-b${batch}${suffix}`,
+    title: `${modelTitle(model)} on ${device}, batch ${batch}, ${settings}${label ? `, dims ${label}` : ''}`,
+    params: {
+      ...modelParams(model, batch, label, dims),
+      device,
+      ovHint: hint,
+      ovStreams: streams === null ? '' : String(streams),
+      ovThreads: threads,
+      ovRequests: requests,
+    },
+  };
 }
 
 /**
@@ -57,6 +125,7 @@ export function inferenceSpecs(
   parallel: number[] = [1],
   /** The user's input sizes (`--dims`): an input's whole shape or a dynamic dimension's size, by name. */
   dims: Record<string, number[]> = {},
+  openvino: OpenVinoOptions = {},
 ): { specs: BenchmarkSpec[]; skipped: string[] } {
   const specs: BenchmarkSpec[] = [];
   const label = dimsLabel(dims);
@@ -70,7 +139,12 @@ export function inferenceSpecs(
       continue;
     }
     if (device.startsWith('openvino-')) {
-      skipped.add(`${device}: the OpenVINO backend is not implemented yet in this build`);
+      // OpenVINO keeps requests in flight itself (InferRequests), not in worker threads.
+      if (parallel.some((n) => n > 1))
+        skipped.add(`${device}: --parallel does not apply to OpenVINO; use --ov-requests`);
+      for (const model of models) {
+        for (const batch of batches) specs.push(openVinoSpec(model, device, batch, threads, openvino, label, dims));
+      }
       continue;
     }
     for (const model of models) {
@@ -80,7 +154,7 @@ export function inferenceSpecs(
             kind: 'inference.onnxruntime',
             // Ids of single-request runs are unchanged, so older runs still compare with new ones.
             id: `infer-${model.id.replace(/^(builtin|pretrained):/, '')}-${model.precision}-${device}-b${batch}${n > 1 ? `-p${n}` : ''}${idSuffix}`,
-            title: `${model.title.includes(model.precision.toUpperCase()) ? model.title : `${model.title}, ${model.precision.toUpperCase()}`} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}${label ? `, dims ${label}` : ''}`,
+            title: `${modelTitle(model)} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}${label ? `, dims ${label}` : ''}`,
             params: {
               modelPath: model.path,
               referencePath: model.referencePath ?? '',

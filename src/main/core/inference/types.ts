@@ -53,3 +53,28 @@ export interface LoadedModel {
   run(feeds: Record<string, Feed>): Promise<Record<string, Float32Array>>;
   dispose(): Promise<void>;
 }
+
+export type OpenVinoDevice = 'openvino-cpu' | 'openvino-gpu' | 'openvino-npu' | 'openvino-auto';
+
+/**
+ * Every OpenVINO setting that changes the numbers: pinned in the compile config and stored with each
+ * result. onnxruntime's `SessionSettings` stay as they are; these are the OpenVINO counterpart.
+ */
+export interface OpenVinoSettings {
+  device: OpenVinoDevice;
+  /** PERFORMANCE_HINT: one request as fast as possible, or many in flight. */
+  hint: 'latency' | 'throughput';
+  /** NUM_STREAMS: a count, "auto" (the plugin picks), or null to leave it to the hint. */
+  streams: number | 'auto' | null;
+  /** INFERENCE_NUM_THREADS; 0 leaves it to the runtime (one per core). */
+  threads: number;
+  /** InferRequests in flight at once (each sample times all of them); 0: the compiled model's optimal number. */
+  requests: number;
+}
+
+export const DEFAULT_OPENVINO: Omit<OpenVinoSettings, 'device'> = {
+  hint: 'latency',
+  streams: null,
+  threads: 0,
+  requests: 1,
+};

@@ -53,3 +53,13 @@ export function levelInfos(): LevelInfo[] {
     };
   });
 }
+
+/** The tuning risks a level suggests (basic: safe; moderate: safe and review; aggressive: all). */
+export function levelRisks(level: Level): Risk[] {
+  return LEVEL_TEXT[level].risks;
+}
+
+/** The highest risk a level suggests: what `tune --auto` tries up to unless --risk says otherwise. */
+export function highestRisk(level: Level): Risk {
+  return LEVEL_TEXT[level].risks.at(-1) ?? 'safe';
+}

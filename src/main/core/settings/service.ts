@@ -43,7 +43,7 @@ export class SettingsService {
   /** Re-reads the file (another process, e.g. the CLI, may have changed it) and describes every value's source. */
   async view(): Promise<SettingsView> {
     this.stored = await loadSettingsFile(this.file);
-    return this.describe();
+    return this.current();
   }
 
   async set(patch: Partial<Settings>): Promise<SettingsView> {
@@ -51,7 +51,7 @@ export class SettingsService {
     const next = { ...current.values, ...patch };
     await saveSettingsFile(this.file, next);
     this.stored = { values: next, warnings: [] };
-    return this.describe();
+    return this.current();
   }
 
   openScanCache(root: string): Promise<ScanCache> {
@@ -67,7 +67,8 @@ export class SettingsService {
     return [...this.env.warnings, ...this.stored.warnings];
   }
 
-  private describe(): SettingsView {
+  /** The view from what was last read (no I/O): for a process that reads its settings once, like the CLI. */
+  current(): SettingsView {
     const sources = Object.fromEntries(
       SETTING_KEYS.map((key) => [
         key,

@@ -38,7 +38,6 @@ export function BenchmarksPage() {
       ) : null}
       <div className="grid">
         <PresetPicker />
-        <InferencePicker />
         <Card title="History">
           {runs.length === 0 ? (
             <p className="muted">No runs yet. Start with Quick: about a minute.</p>
@@ -59,6 +58,8 @@ export function BenchmarksPage() {
             </ul>
           )}
         </Card>
+        {/* Full width: after the two narrow cards, so that they share the first row. */}
+        <InferencePicker />
       </div>
       <JobProgress />
       {selected ? (

@@ -6,7 +6,9 @@ import { ExportButtons } from '../components/ExportButtons';
 import { ImpactEffortMatrix, type MatrixPoint } from '../components/charts/ImpactEffortMatrix';
 import { useNavigation } from '../stores/navigation';
 import { useProject } from '../stores/project';
+import { useSettings } from '../stores/settings';
 import { latestChangeFor, useTune } from '../stores/tune';
+import { allowedRisks, levelInForce, riskAllowed } from '../stores/tune-rules';
 import { ChangeHistory } from './recommendations/ChangeHistory';
 import { FindingDetail } from './recommendations/FindingDetail';
 import { FindingList } from './recommendations/FindingList';
@@ -32,8 +34,15 @@ export function RecommendationsPage() {
 
   const report = root && tune.reportFor === root ? tune.report : null;
   const findings = useMemo(() => report?.findings ?? [], [report]);
-  const visible = findings.filter(
-    (f) => (tune.stack === 'all' || f.rule.stack === tune.stack) && (tune.risk === 'all' || f.rule.risk === tune.risk),
+  // The risk filter starts at what the level in Settings suggests; the list says so and what it hides.
+  const settings = useSettings((state) => state.view);
+  const level = levelInForce(settings);
+  const risks = allowedRisks(tune.risk, level);
+  const inStack = findings.filter((f) => tune.stack === 'all' || f.rule.stack === tune.stack);
+  // A finding opened by name (the Overview, the score table) stays in the list even above the level:
+  // that filter is a default the user did not pick, and must not hide what they just asked for.
+  const visible = inStack.filter(
+    (f) => riskAllowed(f.rule.risk, risks) || (tune.risk === 'level' && f.id === tune.selectedId),
   );
   const stacks = [...new Set(findings.map((f) => f.rule.stack))] as RuleStack[];
   const selected = findings.find((f) => f.id === tune.selectedId) ?? null;
@@ -178,10 +187,13 @@ export function RecommendationsPage() {
                 stacks={stacks}
                 stack={tune.stack}
                 risk={tune.risk}
+                level={level}
+                hiddenByRisk={inStack.length - visible.length}
                 selectedId={tune.selectedId}
                 onStack={tune.setStack}
                 onRisk={tune.setRisk}
                 onSelect={selectAndShow}
+                onOpenSettings={() => go('settings')}
               />
             </Card>
             <Card title="Detail">

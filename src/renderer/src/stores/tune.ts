@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type { Progress } from '../../../shared/schemas/progress';
-import type { AppliedChange, FindingsReport, Risk, RuleStack } from '../../../shared/schemas/tune';
+import type { AppliedChange, FindingsReport, RuleStack } from '../../../shared/schemas/tune';
 import { api } from '../api/client';
 import { useProject } from './project';
+import { useSettings } from './settings';
+import { allowedRisks, levelInForce, riskAllowed, type RiskFilter } from './tune-rules';
 
 export type DiffState =
   { status: 'loading' } | { status: 'ready'; diff: string; files: string[] } | { status: 'error'; error: string };
@@ -34,7 +36,8 @@ interface TuneState {
   /** Shared with the Overview, which links to a finding. */
   selectedId: string | null;
   stack: RuleStack | 'all';
-  risk: Risk | 'all';
+  /** Starts at 'level': the risks the level in Settings suggests (the page says which, and what is hidden). */
+  risk: RiskFilter;
   diffs: Record<string, DiffState>;
   verifying: VerifyJob | null;
   verifyError: { findingId: string; message: string } | null;
@@ -48,7 +51,7 @@ interface TuneState {
   load: (root: string) => Promise<void>;
   select: (findingId: string | null) => void;
   setStack: (stack: RuleStack | 'all') => void;
-  setRisk: (risk: Risk | 'all') => void;
+  setRisk: (risk: RiskFilter) => void;
   loadDiff: (root: string, findingId: string) => Promise<void>;
   loadChanges: (root: string) => Promise<void>;
   verify: (root: string, findingId: string) => Promise<void>;
@@ -191,7 +194,7 @@ export const useTune = create<TuneState>((set, get) => {
     error: null,
     selectedId: null,
     stack: 'all',
-    risk: 'all',
+    risk: 'level',
     diffs: {},
     verifying: null,
     verifyError: null,
@@ -207,6 +210,9 @@ export const useTune = create<TuneState>((set, get) => {
         const report = await api().tune.findings({ root });
         if (get().reportFor !== root) return;
         const selectedId = get().selectedId;
+        // The first finding the risk filter shows, so the detail never opens on one the list hides.
+        const allowed = allowedRisks(get().risk, levelInForce(useSettings.getState().view));
+        const first = report.findings.find((f) => riskAllowed(f.rule.risk, allowed));
         set({
           report,
           loading: false,
@@ -215,7 +221,7 @@ export const useTune = create<TuneState>((set, get) => {
           selectedId:
             selectedId && (report.findings.some((f) => f.id === selectedId) || get().result?.findingId === selectedId)
               ? selectedId
-              : (report.findings[0]?.id ?? selectedId),
+              : (first?.id ?? selectedId),
         });
         void get().loadChanges(root);
         void reattach(root);

@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { agreement, COSINE_TOLERANCE } from '../../inference/agreement';
 import { loadWithOnnxRuntime } from '../../inference/backends/onnxruntime';
 import { captureProfileTrace } from '../../inference/backends/onnxruntime-profile';
 import { openParallelSessions, type ParallelSessions } from '../../inference/backends/parallel-sessions';
 import { describePlan, feedsFor, planInputs, type FeedOptions } from '../../inference/inputs';
 import { placementFromTrace, placementVerdict } from '../../inference/placement';
-import { pretrainedInputsForPath } from '../../inference/pretrained';
-import { DEFAULT_SESSION, type InputOverride, type LoadedModel, type SessionSettings } from '../../inference/types';
+import { DEFAULT_SESSION, type LoadedModel, type SessionSettings } from '../../inference/types';
 import type { BenchmarkFactory } from '../worker/benchmark';
-
-function str(params: Record<string, unknown>, key: string, fallback?: string): string {
-  const value = params[key];
-  if (typeof value === 'string' && value !== '') return value;
-  if (fallback !== undefined) return fallback;
-  throw new RangeError(`parameter ${key} is required`);
-}
+import {
+  checkAgainstReference,
+  feedOptionsFrom,
+  fixedBatchMismatch,
+  outputStats,
+  peakRssMiB,
+  str,
+} from './inference-shared';
 
 function settingsFrom(params: Record<string, unknown>): SessionSettings {
   return {
@@ -28,34 +27,6 @@ function settingsFrom(params: Record<string, unknown>): SessionSettings {
     ) as SessionSettings['graphOptimization'],
     executionMode: str(params, 'executionMode', DEFAULT_SESSION.executionMode) as SessionSettings['executionMode'],
   };
-}
-
-function json<T>(params: Record<string, unknown>, key: string): T | undefined {
-  const value = params[key];
-  return typeof value === 'string' && value !== '' ? (JSON.parse(value) as T) : undefined;
-}
-
-/** Smallest and largest value of the first output, and how many values in all outputs are NaN or infinite. */
-function outputStats(outputs: Record<string, Float32Array>): { min: number; max: number; nonFinite: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  let nonFinite = 0;
-  const [first] = Object.values(outputs);
-  for (const data of Object.values(outputs)) {
-    for (const v of data) {
-      if (!Number.isFinite(v)) nonFinite += 1;
-      else if (data === first) {
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-    }
-  }
-  return { min, max, nonFinite };
-}
-
-/** The process's RSS high-water mark in MiB (Linux and macOS report maxRSS in KiB). */
-function peakRssMiB(): number {
-  return process.resourceUsage().maxRSS / 1024;
 }
 
 /**
@@ -87,12 +58,7 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     });
   }
   const loadMs = performance.now() - loadStart;
-  // The user's sizes (--dims) and a pretrained model's conventions; the tuner passes only a path, so
-  // a pretrained model is also recognised by its file.
-  const feedOptions: FeedOptions = {
-    dims: json<Record<string, number | number[]>>(params, 'dims'),
-    overrides: json<Record<string, InputOverride>>(params, 'inputs') ?? pretrainedInputsForPath(modelPath),
-  };
+  const feedOptions: FeedOptions = feedOptionsFrom(params, modelPath);
   let plan: ReturnType<typeof planInputs>;
   try {
     plan = planInputs(model.inputs, batch, feedOptions);
@@ -101,17 +67,10 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     throw error;
   }
   const feeds = feedsFor(plan);
-  // A model with a fixed first dimension ignores the batch asked for: its throughput would be off by that factor.
-  // Inputs whose shape a convention or the user set are placed already (Silero's state is [2, batch, 128]).
-  for (const input of model.inputs) {
-    if (feedOptions.overrides?.[input.name]?.shape || Array.isArray(feedOptions.dims?.[input.name])) continue;
-    const first = input.shape[0];
-    if (typeof first === 'number' && first > 0 && first !== batch) {
-      await model.dispose();
-      throw new RangeError(
-        `batch ${batch} asked, but input ${input.name} has a fixed first dimension of ${first}: use --batch ${first}`,
-      );
-    }
+  const batchMismatch = fixedBatchMismatch(model.inputs, batch, feedOptions);
+  if (batchMismatch) {
+    await model.dispose();
+    throw new RangeError(batchMismatch);
   }
   const firstStart = performance.now();
   let firstOutputs: Record<string, Float32Array>;
@@ -130,33 +89,7 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
   const outputWarning =
     output.nonFinite > 0 ? `the outputs hold ${output.nonFinite} NaN or infinite values on the generated inputs` : null;
 
-  let accuracy: Record<string, string | number> = {};
-  let accuracyWarning: string | null = null;
-  const referencePath = typeof params.referencePath === 'string' ? params.referencePath : '';
-  if (referencePath) {
-    let reference: LoadedModel | null = null;
-    try {
-      reference = await loadWithOnnxRuntime(new Uint8Array(await readFile(referencePath)), {
-        ...DEFAULT_SESSION,
-        device: 'cpu',
-      });
-      const expected = await reference.run(feedsFor(planInputs(reference.inputs, batch, feedOptions)));
-      const name = Object.keys(expected)[0]!;
-      const actual = firstOutputs[name] ?? Object.values(firstOutputs)[0]!;
-      const { maxAbsError, cosineSimilarity } = agreement(expected[name]!, actual);
-      const precision = str(params, 'precision', 'fp32');
-      const tolerance = COSINE_TOLERANCE[precision] ?? 0.99;
-      accuracy = {
-        'max abs error vs CPU FP32': Number(maxAbsError.toPrecision(3)),
-        'cosine vs CPU FP32': Number(cosineSimilarity.toFixed(5)),
-      };
-      if (cosineSimilarity < tolerance) {
-        accuracyWarning = `output disagrees with the CPU FP32 reference: cosine ${cosineSimilarity.toFixed(4)} < ${tolerance} for ${precision}`;
-      }
-    } finally {
-      await reference?.dispose();
-    }
-  }
+  const { accuracy, warning: accuracyWarning } = await checkAgainstReference(params, batch, feedOptions, firstOutputs);
 
   let placement: Record<string, string> = {};
   let placementWarning: string | null = null;

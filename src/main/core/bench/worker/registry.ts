@@ -1,6 +1,7 @@
 import { commandBenchmark } from '../suites/command';
 import { deflate } from '../suites/compression';
 import { inferenceLatency } from '../suites/inference';
+import { inferenceOpenVino } from '../suites/inference-openvino';
 import { jsonParse, jsonStringify, numericSort, regexScan } from '../suites/js-engine';
 import { gemm, hash, latency, streamTriad } from '../suites/native-kernels';
 import type { BenchmarkFactory } from './benchmark';
@@ -18,6 +19,7 @@ export const benchmarkFactories: Record<string, BenchmarkFactory> = {
   'native.hash': hash,
   command: commandBenchmark,
   'inference.onnxruntime': inferenceLatency,
+  'inference.openvino': inferenceOpenVino,
 };
 
 export function registerBenchmark(kind: string, factory: BenchmarkFactory): void {

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { HardwareProfile } from '../../../../shared/schemas/hardware';
 import { errorMessage } from '../../util/timebox';
 
@@ -14,12 +17,41 @@ export interface OpenVinoModule {
 export type OpenVinoLoader = () => Promise<{ module: OpenVinoModule; version: string | null }>;
 
 export const OPENVINO_NOT_INSTALLED = 'OpenVINO runtime not installed: npm i openvino-node';
+export const OPENVINO_INSTALL_REMEDY =
+  'it needs Node 21+ and, at install time, access to the OpenVINO runtime download';
+
+/**
+ * The path of a module to load instead of the `openvino-node` package: a local openvino-node build
+ * (or, in tests, a stand-in). Read here and nowhere else; worker processes inherit it.
+ */
+export const OPENVINO_MODULE_ENV = 'TUNEBENCH_OPENVINO_MODULE';
+
+/** A local build names its version through the addon (the package's own getOpenvinoVersion). */
+function addonVersion(module: OpenVinoModule): string | null {
+  const getVersion = (module.addon as { getOpenvinoVersion?: () => { buildNumber?: string } }).getOpenvinoVersion;
+  try {
+    return getVersion?.().buildNumber ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * openvino-node is an optional dependency: its install downloads the runtime from a host that
  * may be unreachable, and it needs Node 21+. It is loaded lazily and only here.
  */
 export const loadOpenVinoPackage: OpenVinoLoader = async () => {
+  const override = process.env[OPENVINO_MODULE_ENV];
+  if (override) {
+    const path = resolve(override);
+    // Not MODULE_NOT_FOUND: "npm i openvino-node" would be the wrong advice for a mistyped path.
+    if (!existsSync(path)) throw new Error(`${OPENVINO_MODULE_ENV}=${override}: no such file`);
+    const module = (await import(/* @vite-ignore */ pathToFileURL(path).href)) as OpenVinoModule & {
+      default?: OpenVinoModule;
+    };
+    const chosen = module.addon ? module : (module.default ?? module);
+    return { module: chosen, version: addonVersion(chosen) };
+  }
   const name = 'openvino-node';
   const module = (await import(/* @vite-ignore */ name)) as OpenVinoModule & { default?: OpenVinoModule };
   let version: string | null;
@@ -34,7 +66,7 @@ export const loadOpenVinoPackage: OpenVinoLoader = async () => {
   return { module: module.addon ? module : (module.default ?? module), version };
 };
 
-function isModuleMissing(error: unknown): boolean {
+export function isModuleMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND';
 }
@@ -56,7 +88,7 @@ export async function collectOpenVino(load: OpenVinoLoader = loadOpenVinoPackage
       return {
         status: 'absent',
         reason: OPENVINO_NOT_INSTALLED,
-        remedy: 'it needs Node 21+ and, at install time, access to the OpenVINO runtime download',
+        remedy: OPENVINO_INSTALL_REMEDY,
         version: null,
         devices: [],
       };

@@ -55,14 +55,18 @@ export function useInferenceTuning() {
   return { start, result, error, skipped };
 }
 
+/** Tunes one model: a built-in one (in its three precisions) or a pretrained one (as shipped, FP32). */
 export function TuneControls({
   disabled,
+  pretrained = [],
   onStart,
 }: {
   disabled: boolean;
+  /** Pretrained models that can run here, by ref ("pretrained:silero-vad"). */
+  pretrained?: Array<{ ref: string; title: string }>;
   onStart: (model: string, objective: Objective, budgetSeconds: number) => void;
 }) {
-  const [model, setModel] = useState<(typeof MODELS)[number]>('mlp');
+  const [model, setModel] = useState<string>('builtin:mlp');
   const [objective, setObjective] = useState<Objective>('both');
   const [budget, setBudget] = useState(30);
   return (
@@ -71,17 +75,29 @@ export function TuneControls({
       aria-label="Auto-tune onnxruntime settings"
       onSubmit={(e) => {
         e.preventDefault();
-        onStart(`builtin:${model}`, objective, budget);
+        onStart(model, objective, budget);
       }}
     >
       <label>
         Model{' '}
-        <select value={model} onChange={(e) => setModel(e.target.value as (typeof MODELS)[number])}>
-          {MODELS.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
+        <select value={model} onChange={(e) => setModel(e.target.value)}>
+          <optgroup label="Built-in">
+            {MODELS.map((m) => (
+              <option key={m} value={`builtin:${m}`}>
+                {m}
+              </option>
+            ))}
+          </optgroup>
+          {pretrained.length > 0 ? (
+            <optgroup label="Pretrained (FP32 as shipped)">
+              {pretrained.map((m) => (
+                // The short id: a long title would widen the select and the whole toolbar.
+                <option key={m.ref} value={m.ref} title={m.title}>
+                  {m.ref.replace(/^pretrained:/, '')}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
       <label>

@@ -4,7 +4,10 @@ import { TimeSeriesChart } from '../../components/charts/TimeSeriesChart';
 import { useBench } from '../../stores/bench';
 import { etaSeconds } from '../../stores/bench-rules';
 import { useTelemetry } from '../../stores/telemetry';
-import { cpuRows } from '../../stores/telemetry-window';
+import { cpuRows, windowSize } from '../../stores/telemetry-window';
+
+/** The chart shows the last minute, whatever the telemetry rate. */
+const WINDOW_SECONDS = 60;
 
 /**
  * Pads a live number with figure spaces (as wide as a digit in tabular figures) so a summary keeps
@@ -16,14 +19,17 @@ function fixedWidth(text: string, width: number): string {
 
 /** Live CPU load while a suite runs: a busy machine shows here before it shows in the warnings. */
 function LiveLoad() {
-  const { samples, start, stop } = useTelemetry();
+  const { samples, status, hz, start, stop } = useTelemetry();
   useEffect(() => {
-    void start(2);
+    // No rate given: the store's, which follows the telemetry rate in Settings / TUNEBENCH_TELEMETRY_HZ.
+    void start();
     return () => {
       void stop();
     };
   }, [start, stop]);
-  const rows = useMemo(() => cpuRows(samples.slice(-120)), [samples]);
+  // The rate the sampler reports once running (a settings change moves a running stream), else the one asked for.
+  const rate = status?.running ? status.hz : hz;
+  const rows = useMemo(() => cpuRows(samples.slice(-windowSize(rate, WINDOW_SECONDS))), [samples, rate]);
   const last = samples.at(-1);
   return (
     <TimeSeriesChart
@@ -33,7 +39,7 @@ function LiveLoad() {
       rows={rows}
       summary={
         last
-          ? `total ${fixedWidth(last.cpu.totalPct.toFixed(1), 5)} %, ${fixedWidth(String(samples.length), 3)} samples at 2 Hz`
+          ? `total ${fixedWidth(last.cpu.totalPct.toFixed(1), 5)} %, ${fixedWidth(String(rows.length), 3)} samples at ${rate} Hz`
           : 'waiting for telemetry'
       }
       series={[{ key: 'total', label: 'total', color: 'var(--accent)', width: 2 }]}

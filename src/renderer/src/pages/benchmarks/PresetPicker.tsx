@@ -26,7 +26,8 @@ export function PresetPicker() {
         </label>
       }
     >
-      <div className="presets">
+      {/* Until the presets load, the room they take (at a 1280 px window): the full-width inference card below does not jump. */}
+      <div className="presets" style={presets.length === 0 ? { minHeight: 164 } : undefined}>
         {presets.map((preset) => (
           <div key={preset.id} className="preset">
             <h3>{preset.title}</h3>

@@ -1,5 +1,7 @@
 import type { KeyboardEvent } from 'react';
-import type { Finding, Risk, RuleStack } from '../../../../shared/schemas/tune';
+import type { LevelInfo } from '../../../../shared/schemas/settings';
+import type { Finding, RuleStack } from '../../../../shared/schemas/tune';
+import { listRisks, type RiskFilter } from '../../stores/tune-rules';
 import { evidenceLocation, gainFormula, gainInterval, learnedFrom, RISKS, STACKS } from './format';
 
 interface Props {
@@ -7,11 +9,44 @@ interface Props {
   total: number;
   stacks: RuleStack[];
   stack: RuleStack | 'all';
-  risk: Risk | 'all';
+  risk: RiskFilter;
+  /** The level in Settings, which the 'level' risk filter follows (null until the settings load). */
+  level: LevelInfo | null;
+  /** Findings the stack filter lets through that the risk filter hides. */
+  hiddenByRisk: number;
   selectedId: string | null;
   onStack: (stack: RuleStack | 'all') => void;
-  onRisk: (risk: Risk | 'all') => void;
+  onRisk: (risk: RiskFilter) => void;
   onSelect: (id: string) => void;
+  onOpenSettings: () => void;
+}
+
+/** Says which risks the level lets through and how many findings that hides, so none is hidden without a word. */
+function LevelNote({
+  level,
+  hidden,
+  onOpenSettings,
+}: {
+  level: LevelInfo;
+  hidden: number;
+  onOpenSettings: () => void;
+}) {
+  return (
+    <p className="muted small level-note" data-testid="risk-level-note">
+      Showing {listRisks(level.risks)} fixes (level: {level.id})
+      {hidden > 0 ? ` · ${hidden} ${hidden === 1 ? 'finding' : 'findings'} of higher risk hidden` : ''} —{' '}
+      <a
+        href="#/settings"
+        onClick={(e) => {
+          e.preventDefault();
+          onOpenSettings();
+        }}
+      >
+        change in Settings
+      </a>{' '}
+      or pick “all” risks.
+    </p>
+  );
 }
 
 /** Up/Down/Home/End move between the finding buttons; Enter or Space selects (native buttons). */
@@ -31,7 +66,8 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
   buttons[next]?.focus();
 }
 
-export function FindingList({ findings, total, stacks, stack, risk, selectedId, onStack, onRisk, onSelect }: Props) {
+export function FindingList(props: Props) {
+  const { findings, total, stacks, stack, risk, level, selectedId, onStack, onRisk, onSelect } = props;
   return (
     <div className="finding-list">
       <div className="toolbar filters" role="group" aria-label="Filter findings">
@@ -45,7 +81,10 @@ export function FindingList({ findings, total, stacks, stack, risk, selectedId, 
           ))}
         </select>
         <label htmlFor="finding-risk">Risk</label>
-        <select id="finding-risk" value={risk} onChange={(e) => onRisk(e.target.value as Risk | 'all')}>
+        <select id="finding-risk" value={risk} onChange={(e) => onRisk(e.target.value as RiskFilter)}>
+          <option value="level">
+            {level ? `level ${level.id}: ${listRisks(level.risks)}` : 'as the level suggests'}
+          </option>
           <option value="all">all</option>
           {RISKS.map((r) => (
             <option key={r} value={r}>
@@ -57,6 +96,9 @@ export function FindingList({ findings, total, stacks, stack, risk, selectedId, 
           {findings.length === total ? `${total} findings` : `${findings.length} of ${total}`}
         </span>
       </div>
+      {risk === 'level' && level ? (
+        <LevelNote level={level} hidden={props.hiddenByRisk} onOpenSettings={props.onOpenSettings} />
+      ) : null}
       {findings.length === 0 ? (
         <p className="muted">
           {total === 0 ? 'Nothing found: every rule is satisfied.' : 'No finding matches the filters.'}

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RunSchema } from '../../../src/shared/schemas/bench';
+import { assertBuilt, runCli } from '../../helpers/cli';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+beforeAll(() => assertBuilt());
+const FAKE = fileURLToPath(new URL('../../helpers/fake-openvino.mjs', import.meta.url));
+const ARGS = ['bench', 'inference', '--model', 'builtin:mlp', '--device', 'openvino', '--level', 'basic', '--json'];
+
+describe('tunebench bench inference on OpenVINO (stand-in addon, real onnxruntime underneath)', () => {
+  it('with TUNEBENCH_OPENVINO_MODULE: latency, throughput, agreement and execution devices', async () => {
+    const result = await runCli(ARGS, { TUNEBENCH_HOME: tempDir(), TUNEBENCH_OPENVINO_MODULE: FAKE }, 240_000);
+    expect(result.stderr).not.toMatch(/not run/);
+    expect(result.code).toBe(0);
+    const run = RunSchema.parse(JSON.parse(result.stdout));
+    expect(run.results).toHaveLength(1);
+    const r = run.results[0]!;
+    expect(r.id).toBe('infer-mlp-fp32-openvino-cpu-b1');
+    expect(r.summary.n).toBeGreaterThanOrEqual(30);
+    expect(Number(r.extras['load ms'])).toBeGreaterThan(0);
+    expect(String(r.extras.throughput)).toMatch(/items\/s$/);
+    expect(Number(r.extras['cosine vs CPU FP32'])).toBe(1);
+    expect(r.extras['execution devices']).toBe('CPU');
+    expect(String(r.extras.settings)).toMatch(/^openvino-cpu \(CPU\), hint LATENCY/);
+    expect(r.warnings).toEqual([]);
+  }, 300_000);
+
+  it('bench npu runs on the NPU when OpenVINO lists one, reshaping the dynamic batch', async () => {
+    const result = await runCli(
+      ['bench', 'npu', '--model', 'builtin:mlp', '--json'],
+      { TUNEBENCH_HOME: tempDir(), TUNEBENCH_OPENVINO_MODULE: FAKE, TUNEBENCH_FAKE_OPENVINO_DEVICES: 'CPU,NPU' },
+      240_000,
+    );
+    expect(result.code).toBe(0);
+    const r = RunSchema.parse(JSON.parse(result.stdout)).results[0]!;
+    expect(r.params.device).toBe('openvino-npu');
+    expect(String(r.extras.reshaped)).toMatch(/^reshaped to static shapes for the NPU: \w+=1x\d+$/);
+    expect(r.extras['execution devices']).toBe('NPU');
+  }, 300_000);
+
+  it('without the runtime it says why it cannot run', async () => {
+    const result = await runCli(ARGS, { TUNEBENCH_HOME: tempDir(), TUNEBENCH_OPENVINO_MODULE: '' }, 120_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/nothing to run: openvino-cpu: OpenVINO runtime not installed: npm i openvino-node/);
+    const npu = await runCli(['bench', 'npu'], { TUNEBENCH_HOME: tempDir(), TUNEBENCH_OPENVINO_MODULE: '' }, 60_000);
+    expect(npu.code).toBe(3);
+    expect(npu.stdout).toMatch(/OpenVINO runtime not installed: npm i openvino-node/);
+  }, 300_000);
+});
