@@ -24,7 +24,9 @@ describe('tunebench bench inference on OpenVINO (stand-in addon, real onnxruntim
     expect(Number(r.extras['cosine vs CPU FP32'])).toBe(1);
     expect(r.extras['execution devices']).toBe('CPU');
     expect(String(r.extras.settings)).toMatch(/^openvino-cpu \(CPU\), hint LATENCY/);
-    expect(r.warnings).toEqual([]);
+    // A busy shared CI box legitimately adds "machine busy"; what must be absent is a
+    // placement or fallback warning.
+    expect(r.warnings.filter((w) => !w.startsWith('machine busy'))).toEqual([]);
   }, 300_000);
 
   it('bench npu runs on the NPU when OpenVINO lists one, reshaping the dynamic batch', async () => {
