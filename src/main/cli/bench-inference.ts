@@ -227,7 +227,8 @@ export function benchInferenceCommand(): Command {
 
 /**
  * Runs an inference suite as a job and prints it: the skipped devices on stderr with their reason,
- * progress on stderr, the run on stdout. Exit code 1 when an output disagrees with its reference.
+ * progress on stderr, the run on stdout. Exit code 1 when a benchmark failed or an output disagrees
+ * with its reference; 130 when cancelled.
  * `bench npu` runs through here too.
  */
 export async function runInferenceSuite(
@@ -246,7 +247,17 @@ export async function runInferenceSuite(
   if (job.resultRef === null) throw new Error(job.error ?? `ended ${job.status}`);
   const run = await engine.handlers['bench.run']({ id: job.resultRef });
   process.stdout.write(json ? `${JSON.stringify(run, null, 2)}\n` : `${formatRun(run)}\n`);
+  // A script (or CI) must not read a matrix of failures as a pass: any failed cell is exit 1,
+  // like `bench run`; the cells that did run are stored and printed all the same.
+  if (run.failures.length > 0) {
+    const total = run.failures.length + new Set(run.results.map((r) => r.id)).size;
+    process.stderr.write(
+      `${run.failures.length} of ${total} inference benchmarks failed: ${run.failures.map((f) => f.title).join('; ')}\n`,
+    );
+    process.exitCode = 1;
+  }
   if (run.results.some((r) => r.warnings.some((w) => w.startsWith('output disagrees')))) process.exitCode = 1;
+  if (job.status === 'cancelled') process.exitCode = 130;
 }
 
 type TunableDevice = 'cpu' | 'cuda' | 'tensorrt';

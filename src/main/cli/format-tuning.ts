@@ -40,7 +40,7 @@ function describeBest(best: Best): string {
     `  defaults: ${figure(gain.defaults, gain.unit)}`,
     `  gain:     ${gain.factor.toFixed(2)}× (${pct(gain.relativeChange)}, 95% CI ${pct(gain.relativeChangeCi[0])} to ${pct(gain.relativeChangeCi[1])}, Mann–Whitney p=${gain.pValue.toPrecision(2)}): ${gain.verdict}`,
     ...(best.measurement.peakRssMiB !== null
-      ? [`  peak RSS of the benchmark process: ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`]
+      ? [`  peak RSS through the first inference: ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`]
       : []),
     '',
     '  onnxruntime-node:',

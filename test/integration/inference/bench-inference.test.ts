@@ -65,8 +65,18 @@ describe('tunebench bench inference (real onnxruntime, CPU)', () => {
     expect(missing.stderr).toMatch(/model file not found: .*nope\.onnx/);
     const corrupt = join(models, 'corrupt.onnx');
     (await import('node:fs')).writeFileSync(corrupt, Buffer.from('this is not a protobuf'));
-    const broken = await runCli(['bench', 'inference', '--model', corrupt], { TUNEBENCH_HOME: home }, 60_000);
+    // A good and a corrupt model: the good one is measured and printed, the run still exits 1.
+    const broken = await runCli(
+      ['bench', 'inference', '--model', corrupt, '--model', file, '--level', 'basic'],
+      {
+        TUNEBENCH_HOME: home,
+      },
+      120_000,
+    );
     expect(broken.stdout).toMatch(/corrupt\.onnx: onnxruntime could not load it/);
+    expect(broken.stdout).toMatch(/mobilenet-fp32\.onnx, FP32 on cpu, batch 1/);
+    expect(broken.stderr).toMatch(/1 of 2 inference benchmarks failed: corrupt\.onnx/);
+    expect(broken.code).toBe(1);
     const unknown = await runCli(['bench', 'inference', '--model', 'builtin:gpt5'], { TUNEBENCH_HOME: home });
     expect(unknown.stderr).toMatch(/unknown built-in model "gpt5": use one of mlp, cnn, mobilenet, transformer or all/);
   }, 300_000);

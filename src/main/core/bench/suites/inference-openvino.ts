@@ -8,8 +8,10 @@ import {
   checkAgainstReference,
   feedOptionsFrom,
   fixedBatchMismatch,
+  MemoryReadings,
+  nonFiniteWarning,
   outputStats,
-  peakRssMiB,
+  sharedResultExtras,
   str,
 } from './inference-shared';
 
@@ -55,7 +57,7 @@ export function inferenceOpenVinoWith(load?: OpenVinoLoader): BenchmarkFactory {
     const modelPath = str(params, 'modelPath');
     const settings = openVinoSettingsFrom(params);
     const batch = wholeNumber(params.batch ?? 1, 'batch', 1);
-    const rssBeforeMiB = peakRssMiB();
+    const memory = new MemoryReadings();
     const feedOptions = feedOptionsFrom(params, modelPath);
     let plan: PlannedInput[] = [];
     const model = await loadWithOpenVino(modelPath, settings, {
@@ -83,23 +85,19 @@ export function inferenceOpenVinoWith(load?: OpenVinoLoader): BenchmarkFactory {
     }
     const firstMs = performance.now() - firstStart;
     const output = outputStats(firstOutputs);
-    const outputWarning =
-      output.nonFinite > 0
-        ? `the outputs hold ${output.nonFinite} NaN or infinite values on the generated inputs`
-        : null;
-    const { accuracy, warning: accuracyWarning } = await checkAgainstReference(
-      params,
-      batch,
-      feedOptions,
-      firstOutputs,
-    );
+    // Compiled with all its infer requests and run once: the inference's own peak, read before
+    // the reference check loads onnxruntime's FP32 session.
+    memory.markInferenceLoaded();
+    const reference = await checkAgainstReference(params, batch, feedOptions, firstOutputs);
     // Read after the first inference: AUTO starts on its CPU helper and may have moved by now.
     const execution = model.execution();
     const executionWarning = execution.fellBack ? `${settings.device}: ${execution.message}` : null;
 
     const items = batch * model.requests;
     const flops = Number(params.flopsPerSample ?? 0);
-    const warnings = [accuracyWarning, executionWarning, outputWarning].filter((w): w is string => w !== null);
+    const warnings = [reference.warning, executionWarning, nonFiniteWarning(output)].filter(
+      (w): w is string => w !== null,
+    );
     return {
       unit: 'ms',
       direction: 'lower-is-better',
@@ -112,23 +110,15 @@ export function inferenceOpenVinoWith(load?: OpenVinoLoader): BenchmarkFactory {
         'load ms': Number(model.loadMs.toFixed(1)),
         'compile ms': Number(model.compileMs.toFixed(1)),
         'first inference ms': Number(firstMs.toFixed(2)),
-        throughput: `${((items * 1000) / median).toFixed(1)} items/s`,
         'infer requests in flight': model.requests,
         ...(model.requests > 1
           ? { 'sample is': `wall time of ${model.requests} InferRequests started at once (inferAsync)` }
           : {}),
-        ...(flops > 0 ? { 'GFLOP/s': Number(((flops * items) / (median * 1e6)).toFixed(1)) } : {}),
-        inputs: describePlan(plan),
         ...(model.reshapedTo ? { reshaped: `reshaped to static shapes for the NPU: ${model.reshapedTo}` } : {}),
-        ...(Number.isFinite(output.min)
-          ? { 'output min': Number(output.min.toPrecision(4)), 'output max': Number(output.max.toPrecision(4)) }
-          : {}),
-        ...accuracy,
-        ...(accuracyWarning ? { accuracy: `⚠ ${accuracyWarning}` } : {}),
+        ...sharedResultExtras({ median, items, flopsPerItem: flops, plan, output, reference }),
         'execution devices': execution.devices.join(', ') || 'none reported',
         ...(execution.fellBack ? { 'device check': `⚠ ${execution.message}` } : {}),
-        'peak RSS of the benchmark process MiB': Number(peakRssMiB().toFixed(1)),
-        'peak RSS before loading the model MiB': Number(rssBeforeMiB.toFixed(1)),
+        ...memory.extras(),
         settings: settingsLine(settings, model),
       }),
       warnings: () => warnings,

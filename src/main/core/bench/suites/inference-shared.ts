@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { agreement, COSINE_TOLERANCE } from '../../inference/agreement';
 import { loadWithOnnxRuntime } from '../../inference/backends/onnxruntime';
-import { feedsFor, planInputs, type FeedOptions } from '../../inference/inputs';
+import { describePlan, feedsFor, planInputs, type FeedOptions, type PlannedInput } from '../../inference/inputs';
 import { pretrainedInputsForPath } from '../../inference/pretrained';
+import { MEMORY_EXTRAS } from '../../../../shared/inference-extras';
 import { DEFAULT_SESSION, type InputOverride, type LoadedModel, type TensorSpec } from '../../inference/types';
 
 /** What every inference benchmark (onnxruntime, OpenVINO) shares: parameters, output checks, memory. */
@@ -51,6 +52,69 @@ export function outputStats(outputs: Record<string, Float32Array>): { min: numbe
 /** The process's RSS high-water mark in MiB (Linux and macOS report maxRSS in KiB). */
 export function peakRssMiB(): number {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+const mib = (value: number): number => Number(value.toFixed(1));
+
+/**
+ * Peak memory of one inference benchmark. Each benchmark runs in a process of its own, so the
+ * high-water mark read before loading is the runtime alone, the one read right after the first
+ * inference (and, with parallel requests, after the other sessions opened) is the inference's own
+ * peak, and the one read at the end adds the reference check, the placement profile and the timed
+ * loop. Three readings, no spread: said so where they are shown.
+ */
+export class MemoryReadings {
+  private readonly beforeLoadMiB = peakRssMiB();
+  private throughFirstMiB: number | null = null;
+
+  /** Call once everything the timed loop uses is loaded and has run once, before any check loads more. */
+  markInferenceLoaded(): void {
+    this.throughFirstMiB = peakRssMiB();
+  }
+
+  extras(): Record<string, number> {
+    const through = this.throughFirstMiB;
+    return {
+      ...(through !== null
+        ? {
+            [MEMORY_EXTRAS.throughFirstInference]: mib(through),
+            [MEMORY_EXTRAS.model]: mib(Math.max(0, through - this.beforeLoadMiB)),
+          }
+        : {}),
+      [MEMORY_EXTRAS.beforeLoad]: mib(this.beforeLoadMiB),
+      [MEMORY_EXTRAS.process]: mib(peakRssMiB()),
+    };
+  }
+}
+
+/** What both backends report the same way about one result: rate, inputs, outputs and agreement. */
+export function sharedResultExtras(args: {
+  median: number;
+  items: number;
+  flopsPerItem: number;
+  plan: PlannedInput[];
+  output: { min: number; max: number };
+  reference: ReferenceCheck;
+}): Record<string, string | number> {
+  const { median, items, flopsPerItem, plan, output, reference } = args;
+  return {
+    throughput: `${((items * 1000) / median).toFixed(1)} items/s`,
+    ...(flopsPerItem > 0 ? { 'GFLOP/s': Number(((flopsPerItem * items) / (median * 1e6)).toFixed(1)) } : {}),
+    inputs: describePlan(plan),
+    // Of the first output (Silero VAD: the speech probability), on the first inference.
+    ...(Number.isFinite(output.min)
+      ? { 'output min': Number(output.min.toPrecision(4)), 'output max': Number(output.max.toPrecision(4)) }
+      : {}),
+    ...reference.accuracy,
+    ...(reference.warning ? { accuracy: `⚠ ${reference.warning}` } : {}),
+  };
+}
+
+/** The warning for NaN or infinite outputs on the first inference, or null. */
+export function nonFiniteWarning(output: { nonFinite: number }): string | null {
+  return output.nonFinite > 0
+    ? `the outputs hold ${output.nonFinite} NaN or infinite values on the generated inputs`
+    : null;
 }
 
 export interface ReferenceCheck {

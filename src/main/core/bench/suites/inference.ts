@@ -10,8 +10,10 @@ import {
   checkAgainstReference,
   feedOptionsFrom,
   fixedBatchMismatch,
+  MemoryReadings,
+  nonFiniteWarning,
   outputStats,
-  peakRssMiB,
+  sharedResultExtras,
   str,
 } from './inference-shared';
 
@@ -44,8 +46,8 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
   const batch = Number(params.batch ?? 1);
   const parallel = Number(params.parallel ?? 1);
   if (!Number.isInteger(parallel) || parallel < 1) throw new RangeError(`parallel must be a positive integer`);
-  // Before anything is loaded: the baseline that the peak below is read against.
-  const rssBeforeMiB = peakRssMiB();
+  // Before anything is loaded: the baseline that the inference's peak is read against.
+  const memory = new MemoryReadings();
   const bytes = new Uint8Array(await readFile(modelPath));
   const loadStart = performance.now();
   let model: LoadedModel;
@@ -86,10 +88,17 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
   }
   const firstMs = performance.now() - firstStart;
   const output = outputStats(firstOutputs);
-  const outputWarning =
-    output.nonFinite > 0 ? `the outputs hold ${output.nonFinite} NaN or infinite values on the generated inputs` : null;
 
-  const { accuracy, warning: accuracyWarning } = await checkAgainstReference(params, batch, feedOptions, firstOutputs);
+  let threads: ParallelSessions | null = null;
+  if (parallel > 1) {
+    // The main thread's session stays loaded for the agreement check only; the threads do the timed work.
+    threads = await openParallelSessions(modelPath, settings, feeds, parallel);
+  }
+  // Everything the timed loop uses is loaded and has run: the inference's own peak, read before
+  // the reference check and the profiling session load models of their own.
+  memory.markInferenceLoaded();
+
+  const reference = await checkAgainstReference(params, batch, feedOptions, firstOutputs);
 
   let placement: Record<string, string> = {};
   let placementWarning: string | null = null;
@@ -107,14 +116,11 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     }
   }
 
-  let threads: ParallelSessions | null = null;
-  if (parallel > 1) {
-    // The main thread's session stays loaded for the agreement check only; the threads do the timed work.
-    threads = await openParallelSessions(modelPath, settings, feeds, parallel);
-  }
   const items = batch * parallel;
   const flops = Number(params.flopsPerSample ?? 0);
-  const warnings = [accuracyWarning, placementWarning, outputWarning].filter((w): w is string => w !== null);
+  const warnings = [reference.warning, placementWarning, nonFiniteWarning(output)].filter(
+    (w): w is string => w !== null,
+  );
   return {
     unit: 'ms',
     direction: 'lower-is-better',
@@ -127,26 +133,15 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
     extras: (median) => ({
       'load ms': Number(loadMs.toFixed(1)),
       'first inference ms': Number(firstMs.toFixed(2)),
-      throughput: `${((items * 1000) / median).toFixed(1)} items/s`,
       ...(parallel > 1
         ? {
             'concurrent requests': parallel,
             'sample is': `wall time of ${parallel} requests in flight at once (${parallel} worker threads, one session each)`,
           }
         : {}),
-      ...(flops > 0 ? { 'GFLOP/s': Number(((flops * items) / (median * 1e6)).toFixed(1)) } : {}),
-      inputs: describePlan(plan),
-      // Of the first output (Silero VAD: the speech probability), on the first inference.
-      ...(Number.isFinite(output.min)
-        ? { 'output min': Number(output.min.toPrecision(4)), 'output max': Number(output.max.toPrecision(4)) }
-        : {}),
-      ...accuracy,
-      ...(accuracyWarning ? { accuracy: `⚠ ${accuracyWarning}` } : {}),
+      ...sharedResultExtras({ median, items, flopsPerItem: flops, plan, output, reference }),
       ...placement,
-      // One high-water mark of the whole worker process (runtime, sessions, reference check, threads):
-      // a single reading (n = 1, no spread); the value before loading shows what the runtime alone took.
-      'peak RSS of the benchmark process MiB': Number(peakRssMiB().toFixed(1)),
-      'peak RSS before loading the model MiB': Number(rssBeforeMiB.toFixed(1)),
+      ...memory.extras(),
       settings: `${settings.device}, intra ${settings.intraOpThreads || 'default'}, inter ${settings.interOpThreads || 'default'}, opt ${settings.graphOptimization}, ${settings.executionMode}${parallel > 1 ? `, ${parallel} concurrent requests` : ''}`,
     }),
     warnings: () => warnings,

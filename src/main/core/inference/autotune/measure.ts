@@ -1,4 +1,5 @@
 import { quantileSorted } from 'simple-statistics';
+import { inferencePeakMiB } from '../../../../shared/inference-extras';
 import type { BenchmarkResult, SamplingPlan } from '../../../../shared/schemas/bench';
 import { summarize } from '../../bench/stats/summary';
 import type { BenchmarkSpec } from '../../bench/worker/protocol';
@@ -45,7 +46,6 @@ export function measurementOf(result: BenchmarkResult, batch: number, budgetMs: 
   const samples = result.samples;
   const summary = summarize(samples);
   const throughputs = samples.map((ms) => (batch * 1000) / ms).sort((a, b) => a - b);
-  const peak = result.extras['peak RSS of the benchmark process MiB'];
   return {
     samples,
     n: summary.n,
@@ -53,7 +53,7 @@ export function measurementOf(result: BenchmarkResult, batch: number, budgetMs: 
     p50CiMs: summary.medianCi,
     throughput: quantileSorted(throughputs, 0.5),
     throughputIqr: [quantileSorted(throughputs, 0.25), quantileSorted(throughputs, 0.75)],
-    peakRssMiB: typeof peak === 'number' ? peak : null,
+    peakRssMiB: inferencePeakMiB(result.extras),
     budgetMs,
     warnings: result.warnings,
   };

@@ -34,7 +34,7 @@ export interface Measurement {
   /** items/s = batch × 1000 / ms per run: the median and its interquartile range over the same runs. */
   throughput: number;
   throughputIqr: [number, number];
-  /** RSS high-water mark of the benchmark (worker) process, MiB; one reading. */
+  /** RSS high-water mark through the first inference (before the checks load more), MiB; one reading. */
   peakRssMiB: number | null;
   /** Sampling budget this measurement was given, ms (overheads such as loading come on top). */
   budgetMs: number;

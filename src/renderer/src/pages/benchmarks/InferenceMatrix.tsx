@@ -1,5 +1,26 @@
 import { formatValue } from '../../../../shared/format-result';
+import { MEMORY_EXTRAS, inferencePeakMiB } from '../../../../shared/inference-extras';
 import type { Run } from '../../../../shared/schemas/bench';
+
+/**
+ * The inference's own peak memory and what the model added to the bare runtime; one reading each
+ * (the title says so). Older runs carry only the benchmark process's peak: shown as that.
+ */
+function PeakMemory({ extras }: { extras: Record<string, unknown> }) {
+  const peak = inferencePeakMiB(extras);
+  const added = extras[MEMORY_EXTRAS.model];
+  const processPeak = extras[MEMORY_EXTRAS.process];
+  if (peak !== null) {
+    return (
+      <div className="muted" title="RSS high-water mark after loading and the first inference; one reading (n=1)">
+        peak {peak} MiB{typeof added === 'number' ? ` (model +${added} MiB)` : ''}
+      </div>
+    );
+  }
+  return typeof processPeak === 'number' ? (
+    <div className="muted">peak RSS {processPeak} MiB (benchmark process)</div>
+  ) : null;
+}
 
 /** Models down, precision × device × batch across: latency median with its CI, throughput and agreement. */
 export function InferenceMatrix({ run }: { run: Run }) {
@@ -47,11 +68,7 @@ export function InferenceMatrix({ run }: { run: Run }) {
                   <div className="muted">
                     p99 {formatValue(r.summary.p99, r.unit)} · {String(r.extras.throughput ?? '')}
                   </div>
-                  {typeof r.extras['peak RSS of the benchmark process MiB'] === 'number' ? (
-                    <div className="muted">
-                      peak RSS {r.extras['peak RSS of the benchmark process MiB']} MiB (benchmark process)
-                    </div>
-                  ) : null}
+                  <PeakMemory extras={r.extras} />
                   {String(r.extras['node placement'] ?? '').includes('fell back') ? (
                     <div className="error">⚠ {String(r.extras['node placement'])}</div>
                   ) : null}

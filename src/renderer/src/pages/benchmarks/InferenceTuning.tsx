@@ -146,7 +146,7 @@ function BestCard({ best }: { best: Best }) {
         change {pct(gain.relativeChange)} (95 % CI {pct(gain.relativeChangeCi[0])} to {pct(gain.relativeChangeCi[1])}),
         Mann–Whitney p={gain.pValue.toPrecision(2)}: {gain.verdict}
         {best.measurement.peakRssMiB !== null
-          ? ` · peak RSS of the benchmark process ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`
+          ? ` · peak RSS through the first inference ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`
           : ''}
       </p>
       <h4 className="small">
