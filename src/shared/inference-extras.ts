@@ -19,3 +19,6 @@ export function inferencePeakMiB(extras: Record<string, unknown>): number | null
   const value = extras[MEMORY_EXTRAS.throughFirstInference];
   return typeof value === 'number' ? value : null;
 }
+
+/** Items (batch × requests in flight) one latency sample processes: what turns ms into items/s and items/J. */
+export const ITEMS_PER_SAMPLE = 'items per sample';

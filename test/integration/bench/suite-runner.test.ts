@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildModel } from '../../../src/main/core/inference/models';
 import { planFor } from '../../../src/main/core/bench/sampling';
 import { runSuite } from '../../../src/main/core/bench/suite-runner';
 import { builtWorkerPath } from '../../../src/main/core/bench/worker-path';
@@ -33,6 +34,8 @@ describe('runSuite', () => {
       writeFileSync(join(zone, 'energy_uj'), `${counter}\n`);
     }, 100);
     const progress: Progress[] = [];
+    const mlpPath = join(tempDir(), 'mlp-fp32.onnx');
+    writeFileSync(mlpPath, buildModel('mlp', 'fp32').bytes);
     try {
       const run = await runSuite(
         {
@@ -45,6 +48,12 @@ describe('runSuite', () => {
           specs: [
             { kind: 'js.sort', id: 'sort', title: 'Sort', params: { elements: 200_000 } },
             { kind: 'no-such-kind', id: 'broken', title: 'Broken', params: {} },
+            {
+              kind: 'inference.onnxruntime',
+              id: 'mlp-b4',
+              title: 'MLP batch 4',
+              params: { modelPath: mlpPath, batch: 4, device: 'cpu', placement: false },
+            },
           ],
           plan: planFor('basic', { budgetMs: 1500 }),
           fingerprint: 'machine-a',
@@ -59,7 +68,7 @@ describe('runSuite', () => {
         },
       );
       expect(run.status).toBe('completed');
-      expect(run.results.map((r) => r.id)).toEqual(['sort']);
+      expect(run.results.map((r) => r.id)).toEqual(['sort', 'mlp-b4']);
       expect(run.failures).toEqual([{ id: 'broken', title: 'Broken', error: 'unknown benchmark kind "no-such-kind"' }]);
       const sort = run.results[0]!;
       expect(String(sort.extras['CPU package power'])).toMatch(/^\d+(\.\d)? W \(RAPL/);
@@ -72,7 +81,15 @@ describe('runSuite', () => {
       expect(stored.results[0]!.samples).toEqual(sort.samples);
       expect(stored.failures).toHaveLength(1);
       expect(progress.at(-1)).toMatchObject({ kind: 'done', jobId: 'job-1' });
-      expect(progress.some((p) => p.kind === 'step' && p.title.startsWith('2/2 Broken'))).toBe(true);
+      expect(progress.some((p) => p.kind === 'step' && p.title.startsWith('2/3 Broken'))).toBe(true);
+
+      // A latency result has no rate of its own: per watt is its items/s (4 per sample) per W.
+      const mlp = run.results[1]!;
+      const mlpWatts = Number.parseFloat(String(mlp.extras['CPU package power']));
+      const perWatt = Number.parseFloat(String(mlp.extras['per watt']));
+      expect(String(mlp.extras['per watt'])).toMatch(/ items\/s per W \(items per joule\)$/);
+      // Within the rounding of the shown figures (3 significant digits, watts to 0.1 W).
+      expect(perWatt / ((4 * 1000) / mlp.summary.median / mlpWatts)).toBeCloseTo(1, 1);
     } finally {
       clearInterval(ticker);
       store.db.close();

@@ -4,6 +4,7 @@ import type { Progress } from '../../../shared/schemas/progress';
 import type { TelemetrySample } from '../../../shared/schemas/telemetry';
 import { energyBetween, probeEnergy, readEnergy } from '../hardware/energy';
 import type { TelemetrySampler } from '../hardware/telemetry/sampler';
+import { ITEMS_PER_SAMPLE } from '../../../shared/inference-extras';
 import type { WorkerLauncher } from '../jobs/worker-launcher';
 import type { RunRepository } from '../store/runs';
 import { errorMessage } from '../util/timebox';
@@ -53,7 +54,11 @@ function timedChildCpuUs(results: readonly BenchmarkResult[]): number {
     .reduce((sum, result) => sum + result.samples.reduce((a, b) => a + b, 0) * 1000, 0);
 }
 
-/** Performance per watt for higher-is-better rates (GFLOP/s per W); empty when no power is known. */
+/**
+ * Performance per watt: higher-is-better rates per W (GFLOP/s per W), and for inference latencies
+ * the items per second per W their `items per sample` gives (items/s per W = items per joule).
+ * Empty when no power is known.
+ */
 function energyExtras(
   result: BenchmarkResult,
   cpuWatts: number | null,
@@ -63,8 +68,12 @@ function energyExtras(
   if (cpuWatts !== null) extras['CPU package power'] = `${cpuWatts.toFixed(1)} W (RAPL, mean over the benchmark)`;
   if (gpuWatts !== null) extras['GPU board power'] = `${gpuWatts.toFixed(1)} W (nvidia-smi, mean)`;
   const watts = (cpuWatts ?? 0) + (gpuWatts ?? 0);
+  const items = result.extras[ITEMS_PER_SAMPLE];
   if (watts > 0 && result.direction === 'higher-is-better') {
     extras['per watt'] = `${(result.summary.median / watts).toPrecision(3)} ${result.unit} per W`;
+  } else if (watts > 0 && typeof items === 'number' && result.unit === 'ms' && result.summary.median > 0) {
+    const itemsPerSecond = (items * 1000) / result.summary.median;
+    extras['per watt'] = `${(itemsPerSecond / watts).toPrecision(3)} items/s per W (items per joule)`;
   }
   return extras;
 }

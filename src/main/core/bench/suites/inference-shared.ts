@@ -3,7 +3,7 @@ import { agreement, COSINE_TOLERANCE } from '../../inference/agreement';
 import { loadWithOnnxRuntime } from '../../inference/backends/onnxruntime';
 import { describePlan, feedsFor, planInputs, type FeedOptions, type PlannedInput } from '../../inference/inputs';
 import { pretrainedInputsForPath } from '../../inference/pretrained';
-import { MEMORY_EXTRAS } from '../../../../shared/inference-extras';
+import { ITEMS_PER_SAMPLE, MEMORY_EXTRAS } from '../../../../shared/inference-extras';
 import { DEFAULT_SESSION, type InputOverride, type LoadedModel, type TensorSpec } from '../../inference/types';
 
 /** What every inference benchmark (onnxruntime, OpenVINO) shares: parameters, output checks, memory. */
@@ -99,6 +99,7 @@ export function sharedResultExtras(args: {
   const { median, items, flopsPerItem, plan, output, reference } = args;
   return {
     throughput: `${((items * 1000) / median).toFixed(1)} items/s`,
+    [ITEMS_PER_SAMPLE]: items,
     ...(flopsPerItem > 0 ? { 'GFLOP/s': Number(((flopsPerItem * items) / (median * 1e6)).toFixed(1)) } : {}),
     inputs: describePlan(plan),
     // Of the first output (Silero VAD: the speech probability), on the first inference.

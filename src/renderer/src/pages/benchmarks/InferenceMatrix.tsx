@@ -69,6 +69,9 @@ export function InferenceMatrix({ run }: { run: Run }) {
                     p99 {formatValue(r.summary.p99, r.unit)} · {String(r.extras.throughput ?? '')}
                   </div>
                   <PeakMemory extras={r.extras} />
+                  {typeof r.extras['per watt'] === 'string' ? (
+                    <div className="muted">{r.extras['per watt']}</div>
+                  ) : null}
                   {String(r.extras['node placement'] ?? '').includes('fell back') ? (
                     <div className="error">⚠ {String(r.extras['node placement'])}</div>
                   ) : null}
