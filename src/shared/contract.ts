@@ -3,6 +3,7 @@ import { AppInfoSchema } from './schemas/app';
 import { ProjectCommandSchema, ProjectProfileSchema } from './schemas/project';
 import {
   BenchmarkResultSchema,
+  InferenceDeviceSchema,
   JobInfoSchema,
   LevelSchema,
   PresetInfoSchema,
@@ -108,10 +109,7 @@ export const apiMethods = {
           .array(z.enum(['fp32', 'fp16', 'int8']))
           .min(1)
           .default(['fp32']),
-        devices: z
-          .array(z.enum(['cpu', 'cuda', 'tensorrt', 'openvino-cpu', 'openvino-gpu', 'openvino-npu', 'openvino-auto']))
-          .min(1)
-          .default(['cpu']),
+        devices: z.array(InferenceDeviceSchema).min(1).default(['cpu']),
         batches: z.array(z.number().int().min(1).max(4096)).min(1).default([1]),
         threads: z.number().int().min(0).max(1024).default(0),
         level: LevelSchema.default('basic'),
@@ -151,7 +149,7 @@ export const apiMethods = {
       ),
       devices: z.array(
         z.object({
-          device: z.enum(['cpu', 'cuda', 'tensorrt', 'openvino-cpu', 'openvino-gpu', 'openvino-npu', 'openvino-auto']),
+          device: InferenceDeviceSchema,
           available: z.boolean(),
           reason: z.string(),
         }),
@@ -184,15 +182,7 @@ export const apiMethods = {
   'bench.tuning': {
     input: z.object({ jobId: z.string().regex(/^[\w-]{1,64}$/) }).strict(),
     output: (() => {
-      const device = z.enum([
-        'cpu',
-        'cuda',
-        'tensorrt',
-        'openvino-cpu',
-        'openvino-gpu',
-        'openvino-npu',
-        'openvino-auto',
-      ]);
+      const device = InferenceDeviceSchema;
       const objective = z.enum(['latency', 'throughput']);
       const precision = z.enum(['fp32', 'fp16', 'int8']);
       const candidate = z.object({

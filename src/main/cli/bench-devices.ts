@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { LevelSchema } from '../../shared/schemas/bench';
+import type { Level } from '../../shared/schemas/bench';
 import { collectNpu } from '../core/hardware/npu/npu-section';
 import { runCudaTool } from '../core/inference/cuda/run-cuda-tool';
 import { runInferenceSuite } from './bench-inference';
 import { createCliEngine } from './engine-for-cli';
+import { levelOption } from './settings-defaults';
 
 function value(v: number | null | undefined, unit: string, digits = 1): string {
   return v === null || v === undefined ? '–' : `${v.toFixed(digits)} ${unit}`;
@@ -54,11 +55,9 @@ export function benchNpuCommand(): Command {
       (v, prev: string[]) => [...prev, v],
       [],
     )
-    .option('--level <level>', 'sampling precision: basic, moderate or aggressive', 'basic')
+    .addOption(levelOption('sampling precision: basic, moderate or aggressive'))
     .option('--json', 'as JSON')
-    .action(async (options: { model: string[]; level: string; json?: boolean }) => {
-      const level = LevelSchema.safeParse(options.level);
-      if (!level.success) throw new InvalidArgumentError('--level must be basic, moderate or aggressive');
+    .action(async (options: { model: string[]; level: Level; json?: boolean }) => {
       const npu = await collectNpu();
       const openvinoNpu = npu.openvino.devices.some((d) => d.kind === 'npu');
       if (!openvinoNpu) {
@@ -83,7 +82,7 @@ export function benchNpuCommand(): Command {
             devices: ['openvino-npu'],
             batches: [1],
             threads: 0,
-            level: level.data,
+            level: options.level,
             parallel: [1],
           },
           options.json === true,

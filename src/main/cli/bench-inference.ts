@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { LevelSchema, type Level } from '../../shared/schemas/bench';
+import { InferenceDeviceSchema, type InferenceDevice, type Level } from '../../shared/schemas/bench';
 import type { Engine } from '../core/engine';
 import { InputShapeError, parseDims } from '../core/inference/inputs';
 import { createCliEngine } from './engine-for-cli';
@@ -10,19 +10,15 @@ import { formatTuning } from './format-tuning';
 import { progressPrinter } from './progress-bar';
 import { levelOption } from './settings-defaults';
 
-type Device = 'cpu' | 'cuda' | 'tensorrt' | 'openvino-cpu' | 'openvino-gpu' | 'openvino-npu' | 'openvino-auto';
+type Device = InferenceDevice;
+/** Each device by its own name, plus the short names a user types. */
 const DEVICES: Record<string, Device[]> = {
-  cpu: ['cpu'],
-  cuda: ['cuda'],
-  tensorrt: ['tensorrt'],
+  ...Object.fromEntries(InferenceDeviceSchema.options.map((device) => [device, [device]])),
   npu: ['openvino-npu'],
   gpu: ['cuda', 'openvino-gpu'],
   openvino: ['openvino-cpu'],
-  'openvino-cpu': ['openvino-cpu'],
-  'openvino-gpu': ['openvino-gpu'],
-  'openvino-npu': ['openvino-npu'],
-  'openvino-auto': ['openvino-auto'],
-  all: ['cpu', 'cuda', 'tensorrt', 'openvino-cpu', 'openvino-gpu', 'openvino-npu'],
+  // AUTO picks one of the others, so "all" leaves it out rather than measure a device twice.
+  all: InferenceDeviceSchema.options.filter((device) => device !== 'openvino-auto'),
 };
 
 function list(value: string): string[] {
@@ -109,12 +105,6 @@ function seconds(value: string): number {
   return n;
 }
 
-function level(value: string): Level {
-  const parsed = LevelSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError('must be basic, moderate or aggressive');
-  return parsed.data;
-}
-
 export function benchInferenceCommand(): Command {
   return new Command('inference')
     .description(
@@ -143,7 +133,7 @@ export function benchInferenceCommand(): Command {
       {} as Record<string, number[]>,
     )
     .option('--threads <n>', 'intra-op threads (0: the runtime default)', (v) => Number.parseInt(v, 10), 0)
-    .addOption(levelOption('sampling precision', level))
+    .addOption(levelOption('sampling precision'))
     .option(
       '--parallel <counts>',
       'requests in flight at once, comma-separated (worker threads with one session each)',

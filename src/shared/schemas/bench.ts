@@ -5,6 +5,21 @@ export const LevelSchema = z.enum(['basic', 'moderate', 'aggressive']);
 export type Level = z.infer<typeof LevelSchema>;
 export const LEVEL_TARGET_HALF_WIDTH: Record<Level, number> = { basic: 0.03, moderate: 0.01, aggressive: 0.005 };
 
+/**
+ * Where an inference benchmark runs: an onnxruntime execution provider or an OpenVINO device, in
+ * the order a chooser lists them. The one list the contract, the engine and the CLI share.
+ */
+export const InferenceDeviceSchema = z.enum([
+  'cpu',
+  'cuda',
+  'tensorrt',
+  'openvino-cpu',
+  'openvino-gpu',
+  'openvino-npu',
+  'openvino-auto',
+]);
+export type InferenceDevice = z.infer<typeof InferenceDeviceSchema>;
+
 export const DirectionSchema = z.enum(['lower-is-better', 'higher-is-better']);
 export type Direction = z.infer<typeof DirectionSchema>;
 

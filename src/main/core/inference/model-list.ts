@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../../shared/contract';
+import { InferenceDeviceSchema } from '../../../shared/schemas/bench';
 import type { HardwareProfile } from '../../../shared/schemas/hardware';
 import { builtinModels, MODEL_IDS } from './models';
 import { PRETRAINED_IDS, PRETRAINED_MODELS, resolvePretrained } from './pretrained';
@@ -7,15 +8,7 @@ import { inferenceSpecs, type DeviceChoice } from './suite';
 export type InferenceModelList = MethodOutput<'bench.inferenceModels'>;
 
 /** Every device bench.startInference accepts, in the order a chooser lists them. */
-const DEVICES: DeviceChoice[] = [
-  'cpu',
-  'cuda',
-  'tensorrt',
-  'openvino-cpu',
-  'openvino-gpu',
-  'openvino-npu',
-  'openvino-auto',
-];
+const DEVICES: readonly DeviceChoice[] = InferenceDeviceSchema.options;
 
 /**
  * Why a device cannot run an inference benchmark here, or null. Asked of the suite builder itself

@@ -1,7 +1,9 @@
+import type { InferenceDevice } from '../../../shared/schemas/bench';
+
 /** Every setting that changes inference numbers; pinned and stored with each result. */
 export interface SessionSettings {
   /** onnxruntime execution provider, or OpenVINO device. */
-  device: 'cpu' | 'cuda' | 'tensorrt' | 'openvino-cpu' | 'openvino-gpu' | 'openvino-npu' | 'openvino-auto';
+  device: InferenceDevice;
   intraOpThreads: number;
   interOpThreads: number;
   graphOptimization: 'disabled' | 'basic' | 'extended' | 'all';
@@ -54,7 +56,7 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
-export type OpenVinoDevice = 'openvino-cpu' | 'openvino-gpu' | 'openvino-npu' | 'openvino-auto';
+export type OpenVinoDevice = Extract<InferenceDevice, `openvino-${string}`>;
 
 /**
  * Every OpenVINO setting that changes the numbers: pinned in the compile config and stored with each
