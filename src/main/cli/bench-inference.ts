@@ -136,7 +136,7 @@ export function benchInferenceCommand(): Command {
     .addOption(levelOption('sampling precision'))
     .option(
       '--parallel <counts>',
-      'requests in flight at once, comma-separated (worker threads with one session each)',
+      'requests in flight at once, comma-separated (onnxruntime: worker threads with one session each; OpenVINO: InferRequests, unless --ov-requests)',
       positiveIntegers,
       [1],
     )

@@ -139,11 +139,18 @@ export function inferenceSpecs(
       continue;
     }
     if (device.startsWith('openvino-')) {
-      // OpenVINO keeps requests in flight itself (InferRequests), not in worker threads.
-      if (parallel.some((n) => n > 1))
-        skipped.add(`${device}: --parallel does not apply to OpenVINO; use --ov-requests`);
+      // OpenVINO keeps requests in flight itself (InferRequests), not in worker threads: --parallel N
+      // is N InferRequests there, unless --ov-requests set them already.
+      const requestCounts =
+        openvino.requests !== undefined ? [openvino.requests] : parallel.map((n) => (n > 1 ? n : undefined));
+      if (openvino.requests !== undefined && parallel.some((n) => n > 1))
+        skipped.add(`${device}: --parallel left out, --ov-requests ${openvino.requests} sets the requests in flight`);
       for (const model of models) {
-        for (const batch of batches) specs.push(openVinoSpec(model, device, batch, threads, openvino, label, dims));
+        for (const batch of batches) {
+          for (const requests of requestCounts) {
+            specs.push(openVinoSpec(model, device, batch, threads, { ...openvino, requests }, label, dims));
+          }
+        }
       }
       continue;
     }
@@ -156,20 +163,13 @@ export function inferenceSpecs(
             id: `infer-${model.id.replace(/^(builtin|pretrained):/, '')}-${model.precision}-${device}-b${batch}${n > 1 ? `-p${n}` : ''}${idSuffix}`,
             title: `${modelTitle(model)} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}${label ? `, dims ${label}` : ''}`,
             params: {
-              modelPath: model.path,
-              referencePath: model.referencePath ?? '',
-              precision: model.precision,
+              ...modelParams(model, batch, label, dims),
               device,
-              batch,
               intraOpThreads: threads,
               interOpThreads: 0,
               graphOptimization: 'all',
               executionMode: 'sequential',
-              ...(model.flopsPerSample ? { flopsPerSample: model.flopsPerSample } : {}),
               ...(n > 1 ? { parallel: n } : {}),
-              ...(label ? { dims: JSON.stringify(dims) } : {}),
-              ...(model.inputs ? { inputs: JSON.stringify(model.inputs) } : {}),
-              ...(model.source ? { source: model.source } : {}),
             },
           });
         }

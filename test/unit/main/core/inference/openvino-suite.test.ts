@@ -63,6 +63,20 @@ describe('inferenceSpecs for OpenVINO devices', () => {
     );
   });
 
+  it('turns --parallel N into N InferRequests in flight, unless --ov-requests set them', () => {
+    const cpu = profile([{ name: 'CPU', kind: 'cpu' }]);
+    const { specs, skipped } = inferenceSpecs([mlp], ['openvino-cpu'], [1], cpu, 0, [1, 4]);
+    expect(skipped).toEqual([]);
+    expect(specs.map((s) => s.id)).toEqual(['infer-mlp-fp32-openvino-cpu-b1', 'infer-mlp-fp32-openvino-cpu-b1-r4']);
+    expect(specs[0]!.params).toMatchObject({ ovHint: 'latency', ovRequests: 1 });
+    expect(specs[1]!.params).toMatchObject({ ovHint: 'latency', ovRequests: 4 });
+    expect(specs[1]!.title).toBe('MLP, FP32 on openvino-cpu, batch 1, hint latency, 4 infer requests');
+
+    const pinned = inferenceSpecs([mlp], ['openvino-cpu'], [1], cpu, 0, [1, 4], {}, { requests: 2 });
+    expect(pinned.specs.map((s) => s.id)).toEqual(['infer-mlp-fp32-openvino-cpu-b1-r2']);
+    expect(pinned.skipped).toEqual(['openvino-cpu: --parallel left out, --ov-requests 2 sets the requests in flight']);
+  });
+
   it('keeps the not-installed reason when OpenVINO is absent', () => {
     const { specs, skipped } = inferenceSpecs([mlp], ['openvino-npu'], [1], profile([], false));
     expect(specs).toEqual([]);
