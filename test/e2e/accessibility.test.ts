@@ -1,12 +1,10 @@
-import { readFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT, runCli } from '../helpers/cli';
-import { fixtureRepo } from '../helpers/fixture-project';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
 /**
  * axe-core in every main page, as `tunebench serve` shows it to a browser (or the desktop app, with
@@ -14,7 +12,6 @@ import { fixtureRepo } from '../helpers/fixture-project';
  * the theme setting is "system"). Serious and critical violations fail the test; each is printed with its targets.
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
 const PAGES = [
   { id: 'overview', title: 'Overview' },
   { id: 'hardware', title: 'Hardware' },
@@ -33,26 +30,19 @@ interface Violation {
   nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 
-let app: AppHandle;
-let project: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-a11y-'));
+const e2e = useApp({
+  name: 'a11y',
+  fixture: 'vite-react',
+  viewport: { width: 1280, height: 900 },
   // Two stored runs, so Benchmarks, History and the comparison have something to show.
-  for (let i = 0; i < 2; i += 1) {
-    const seeded = await runCli(['bench', 'run', '-N', '--warmup', '1', '--runs', '8', 'true'], {
-      TUNEBENCH_HOME: home,
-    });
-    if (seeded.code !== 0) throw new Error(`seeding a run failed: ${seeded.stderr}`);
-  }
-  project = fixtureRepo('vite-react', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-a11y-project-')));
-  app = await openApp({ env: { TUNEBENCH_HOME: home }, viewport: { width: 1280, height: 900 } });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
+  async seed(home) {
+    for (let i = 0; i < 2; i += 1) {
+      const seeded = await runCli(['bench', 'run', '-N', '--warmup', '1', '--runs', '8', 'true'], {
+        TUNEBENCH_HOME: home,
+      });
+      if (seeded.code !== 0) throw new Error(`seeding a run failed: ${seeded.stderr}`);
+    }
+  },
 });
 
 /** Waits until the page's own data arrived: its heading, no "Loading…", and a frame for charts to lay out. */
@@ -107,20 +97,20 @@ describe('accessibility (axe-core)', () => {
     const blocking: string[] = [];
     const minor: string[] = [];
     for (const theme of ['light', 'dark'] as const) {
-      const page = app.page;
+      const page = e2e.app.page;
       await page.emulateMedia({ colorScheme: theme });
       const errors: string[] = [];
       let current = 'start';
       const onError = (error: Error) => errors.push(`#/${current}: ${error.message}\n${error.stack ?? ''}`);
       page.on('pageerror', onError);
-      await app.load();
+      await e2e.app.load();
       for (const { id, title } of PAGES) {
         current = id;
-        await app.goto(id);
+        await e2e.app.goto(id);
         await settle(page, title);
         if (id === 'project') {
           // The scanned state has more to check than the empty one (scanning runs nothing, needs no trust).
-          await page.getByLabel('Folder', { exact: true }).fill(project);
+          await page.getByLabel('Folder', { exact: true }).fill(e2e.project);
           await page.getByRole('button', { name: 'Scan' }).click();
           await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
         }

@@ -1,41 +1,32 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT, runCli } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-bench-'));
+const e2e = useApp({
+  name: 'bench',
   // A real stored run to look at: GEMM thread scaling, the latency curve, and JS work.
-  const seeded = await runCli(
-    ['bench', 'cpu', '--quick', '--only', 'gemm,latency,sort,json-parse', '--save-baseline', 'seed'],
-    { TUNEBENCH_HOME: home },
-    180_000,
-  );
-  if (seeded.code !== 0) throw new Error(`seeding a run failed: ${seeded.stderr}`);
-  app = await openApp({ env: { TUNEBENCH_HOME: home } });
-}, 240_000);
-
-afterAll(async () => {
-  await app?.close();
+  async seed(home) {
+    const seeded = await runCli(
+      ['bench', 'cpu', '--quick', '--only', 'gemm,latency,sort,json-parse', '--save-baseline', 'seed'],
+      { TUNEBENCH_HOME: home },
+      180_000,
+    );
+    if (seeded.code !== 0) throw new Error(`seeding a run failed: ${seeded.stderr}`);
+  },
+  timeout: 240_000,
 });
 
 describe('Benchmarks page', () => {
   it('shows the stored run with units, CIs, sample counts, distributions and curves', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 1000 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
-    await app.load('benchmarks');
+    await e2e.app.load('benchmarks');
     const table = page.getByRole('table', { name: /Results of run/ });
     await table.waitFor();
     const text = await table.innerText();
@@ -54,9 +45,9 @@ describe('Benchmarks page', () => {
   });
 
   it('runs a preset with live progress and cancels it', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 900 });
-    await app.load('benchmarks');
+    await e2e.app.load('benchmarks');
     await page.getByRole('button', { name: 'Run Quick' }).click();
     const progress = page.getByTestId('job-progress');
     // Either the job shows up, or the page says why it could not start (then fail with that text).

@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { fixtureRepo, git } from '../helpers/fixture-project';
+import { describe, expect, it } from 'vitest';
+import { git } from '../helpers/fixture-project';
 import { treeSnapshot } from '../helpers/tree-snapshot';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
 /**
  * The whole loop a user goes through, on the compute-heavy Rust fixture with the real engine:
@@ -14,23 +12,7 @@ import { treeSnapshot } from '../helpers/tree-snapshot';
  * with a screenshot of every page. The same steps run against the desktop app with Playwright's `_electron`
  * (TUNEBENCH_E2E_TARGET=electron, where the Electron binary exists): only the page source changes.
  */
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-let project: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-flow-')));
-  app = await openApp({
-    env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-flow-home-')) },
-    viewport: { width: 1280, height: 800 },
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const e2e = useApp({ name: 'flow', fixture: 'rust-hash', viewport: { width: 1280, height: 800 } });
 
 async function go(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -39,14 +21,14 @@ async function go(page: Page, name: string): Promise<void> {
 
 describe('the whole flow on the Rust fixture', () => {
   it('open → trust → full check → verify LTO → keep, and verifying leaves the working tree as it was', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const head = git(project, 'rev-parse', 'HEAD').trim();
+    const head = git(e2e.project, 'rev-parse', 'HEAD').trim();
 
     // Open and trust.
-    await app.goto('project');
-    await page.getByLabel('Folder').fill(project);
+    await e2e.app.goto('project');
+    await page.getByLabel('Folder').fill(e2e.project);
     await page.getByRole('button', { name: 'Scan' }).click();
     await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'flow-1-project.png'), fullPage: true });
@@ -73,7 +55,7 @@ describe('the whole flow on the Rust fixture', () => {
 
     // Verify link-time optimisation, then keep it. (The baseline built target/ in place, as `bench project`
     // does; from here on the working tree must not change at all.)
-    const before = treeSnapshot(project);
+    const before = treeSnapshot(e2e.project);
     await go(page, 'Recommendations');
     const list = page.getByRole('list', { name: /^Findings/ });
     await list.locator('button[data-finding="rust.release-lto"]').click();
@@ -103,11 +85,11 @@ describe('the whole flow on the Rust fixture', () => {
     expect(markdown).toMatch(/run: cargo bench/);
 
     // Kept on its branch; the user's branch, HEAD and files are as they were.
-    expect(git(project, 'log', '-1', '--format=%s', 'tunebench/rust.release-lto').trim()).toBe(
+    expect(git(e2e.project, 'log', '-1', '--format=%s', 'tunebench/rust.release-lto').trim()).toBe(
       'tunebench: rust.release-lto',
     );
-    expect(git(project, 'rev-parse', 'HEAD').trim()).toBe(head);
-    expect(treeSnapshot(project)).toEqual(before);
+    expect(git(e2e.project, 'rev-parse', 'HEAD').trim()).toBe(head);
+    expect(treeSnapshot(e2e.project)).toEqual(before);
 
     // Every other page, as the user would see them after the flow.
     for (const [name, file] of [

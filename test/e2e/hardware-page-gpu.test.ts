@@ -1,40 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
 import { FAKE_NVIDIA_SMI } from '../helpers/fake-tools';
-
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
 // No GPU here: the fake nvidia-smi replays recorded real outputs. The profile comes from a dual
 // RTX A5000 report and the telemetry stream from an RTX 4080 SUPER capture (the only recorded
 // query with every telemetry field), so this checks the GPU path of the UI, not one real machine.
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await openApp({
-    env: {
-      TUNEBENCH_HOME: join(os.tmpdir(), `tunebench-e2e-gpu-${process.pid}`),
-      TUNEBENCH_NVIDIA_SMI: FAKE_NVIDIA_SMI,
-      FAKE_SMI_XML: 'q-x-dual-rtx-a5000.xml',
-    },
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
+const e2e = useApp({
+  name: 'gpu',
+  env: { TUNEBENCH_NVIDIA_SMI: FAKE_NVIDIA_SMI, FAKE_SMI_XML: 'q-x-dual-rtx-a5000.xml' },
 });
 
 describe('Hardware page with NVIDIA GPUs (recorded nvidia-smi outputs)', () => {
   it('lists the GPUs from the XML report and charts GPU telemetry from the query stream', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 900 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.load('hardware');
+    await e2e.app.load('hardware');
     const gpuCard = page.getByRole('region', { name: 'NVIDIA GPU' });
     await gpuCard.waitFor();
     const text = await gpuCard.innerText();

@@ -1,31 +1,21 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appTarget, openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { appTarget } from '../helpers/app-target';
 import { useTempDirs } from '../helpers/temp-dir';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
 const tempDir = useTempDirs();
-let app: AppHandle;
 
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await openApp({ env: { TUNEBENCH_HOME: join(os.tmpdir(), `tunebench-e2e-${process.pid}`) } });
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const e2e = useApp({ name: 'hardware' });
 
 const cpuModel = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? '';
 
 describe('Hardware page', () => {
   it('shows this machine and live telemetry, with no CSP violations or page errors', async () => {
     tempDir();
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 900 });
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -33,7 +23,7 @@ describe('Hardware page', () => {
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
 
-    await app.load('hardware');
+    await e2e.app.load('hardware');
     // The token moves from the address bar into an HttpOnly cookie.
     await page.waitForFunction("!window.location.search.includes('token')");
     await expect.poll(() => page.evaluate<string>('document.cookie')).not.toContain('tunebench_token');
@@ -72,20 +62,20 @@ describe('Hardware page', () => {
   // The token guards the HTTP side, which only serve has.
   it.skipIf(appTarget() === 'electron')('refuses the page without the token', async () => {
     // A new browser context: none of the cookie the app's own page got with its token.
-    const context = await app.page.context().browser()!.newContext();
+    const context = await e2e.app.page.context().browser()!.newContext();
     const page = await context.newPage();
-    const response = await page.goto(`${app.origin}/`);
+    const response = await page.goto(`${e2e.app.origin}/`);
     expect(response?.status()).toBe(401);
     expect(await page.content()).toContain('missing or wrong token');
     await context.close();
   });
 
   it('renders the other pages of the app frame without errors', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 800 });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await app.load();
+    await e2e.app.load();
     for (const name of ['Overview', 'Benchmarks', 'Project', 'History', 'Settings']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
       await page.getByRole('heading', { name, level: 1 }).waitFor();

@@ -1,18 +1,13 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
+import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/main/core/bench/stats/summary';
 import { openStore } from '../../src/main/core/store/database';
 import { RunRepository } from '../../src/main/core/store/runs';
 import type { BenchmarkResult } from '../../src/shared/schemas/bench';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
 const CPU_RUNS = 2600;
 const PROJECT_RUNS = 12;
-let app: AppHandle;
 let slowRun = 0;
 let fastRun = 0;
 
@@ -75,25 +70,15 @@ function seed(home: string): void {
   store.db.close();
 }
 
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-history-'));
-  seed(home);
-  app = await openApp({ env: { TUNEBENCH_HOME: home } });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const e2e = useApp({ name: 'history', seed });
 
 describe('History page', () => {
   it('charts a metric over 2,600 runs per machine, thinned for display, with every value in a virtualised table', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 1000 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.load('history');
+    await e2e.app.load('history');
     await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
     await page.getByLabel('Benchmark').selectOption({ label: `FP32 GEMM 512³, 1 thread (GFLOP/s) · ${CPU_RUNS} runs` });
     const figure = page.getByRole('figure', { name: 'FP32 GEMM 512³, 1 thread over time (GFLOP/s)' });
@@ -139,9 +124,9 @@ describe('History page', () => {
   });
 
   it('compares any two runs, picked from a virtualised list, with a verdict per benchmark', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 1000 });
-    await app.load('history');
+    await e2e.app.load('history');
     const runsTable = page.getByRole('table', { name: 'Stored runs to compare' });
     await runsTable.waitFor();
     expect(await runsTable.getAttribute('aria-rowcount')).toBe(String(CPU_RUNS + PROJECT_RUNS + 1));

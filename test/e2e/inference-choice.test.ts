@@ -1,32 +1,16 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await openApp({
-    env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-inference-choice-')) },
-    viewport: { width: 1280, height: 1000 },
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const e2e = useApp({ name: 'inference-choice', viewport: { width: 1280, height: 1000 } });
 
 describe('Choosing inference benchmarks on the Benchmarks page', () => {
   it('runs only pretrained Silero VAD on the CPU at batch 1, after refusing a model path that does not exist', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.goto('benchmarks');
+    await e2e.app.goto('benchmarks');
     const form = page.getByRole('form', { name: 'Choose inference benchmarks' });
     const models = form.getByRole('group', { name: 'Models' });
     const devices = form.getByRole('group', { name: 'Devices' });
@@ -99,7 +83,7 @@ describe('Choosing inference benchmarks on the Benchmarks page', () => {
   }, 150_000);
 
   it('tunes the pretrained Silero VAD as shipped (FP32) from the same card', async () => {
-    const { page } = app;
+    const { page } = e2e.app;
     const form = page.getByRole('form', { name: 'Auto-tune onnxruntime settings' });
     await form.getByLabel('Model').selectOption('pretrained:silero-vad');
     await form.getByLabel('Budget (s)').fill('3');

@@ -1,46 +1,37 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT, runCli } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-inference-'));
-  const seeded = await runCli(
-    [
-      'bench',
-      'inference',
-      '--model',
-      'builtin:mlp',
-      '--model',
-      'builtin:mobilenet',
-      '--precision',
-      'fp32,int8',
-      '--batch',
-      '1',
-    ],
-    { TUNEBENCH_HOME: home },
-    240_000,
-  );
-  if (seeded.code !== 0) throw new Error(`seeding an inference run failed: ${seeded.stderr}`);
-  app = await openApp({ env: { TUNEBENCH_HOME: home } });
-}, 300_000);
-
-afterAll(async () => {
-  await app?.close();
+const e2e = useApp({
+  name: 'inference',
+  async seed(home) {
+    const seeded = await runCli(
+      [
+        'bench',
+        'inference',
+        '--model',
+        'builtin:mlp',
+        '--model',
+        'builtin:mobilenet',
+        '--precision',
+        'fp32,int8',
+        '--batch',
+        '1',
+      ],
+      { TUNEBENCH_HOME: home },
+      240_000,
+    );
+    if (seeded.code !== 0) throw new Error(`seeding an inference run failed: ${seeded.stderr}`);
+  },
+  timeout: 300_000,
 });
 
 describe('Inference results on the Benchmarks page', () => {
   it('shows the model × precision × device matrix with latency, spread, n, throughput and agreement', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 1000 });
-    await app.load('benchmarks');
+    await e2e.app.load('benchmarks');
     const matrix = page.getByRole('table', { name: 'Inference: models by precision, device and batch' });
     await matrix.waitFor({ timeout: 30_000 });
     const text = await matrix.innerText();

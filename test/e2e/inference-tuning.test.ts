@@ -1,30 +1,16 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  app = await openApp({ env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-tuning-')) } });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-});
+const e2e = useApp({ name: 'tuning' });
 
 describe('Inference auto-tuning on the Benchmarks page', () => {
   it('tunes the MLP, then shows the best configurations with gains, snippets and the latency/throughput chart', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 1000 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.load('benchmarks');
+    await e2e.app.load('benchmarks');
     const form = page.getByRole('form', { name: 'Auto-tune onnxruntime settings' });
     await form.waitFor({ timeout: 30_000 });
     await form.getByLabel('Budget (s)').fill('6');

@@ -1,35 +1,18 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { fixtureRepo } from '../helpers/fixture-project';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-let project: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-')));
-  app = await openApp({ env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-home-')) } });
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const e2e = useApp({ name: 'overview', fixture: 'rust-hash' });
 
 describe('Overview page', () => {
   it('shows the machine, the open project’s score and top recommendations, runs a full check, and links to a finding', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
     // Without a project: the machine, and what to do to get a score.
-    await app.load();
+    await e2e.app.load();
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     const machine = page.getByRole('region', { name: 'Machine' });
     await expect.poll(() => machine.innerText(), { timeout: 30_000 }).toMatch(/Cores\s+\d+ physical · \d+ threads/);
@@ -40,8 +23,8 @@ describe('Overview page', () => {
     expect(await page.getByRole('button', { name: 'Full check' }).isDisabled()).toBe(true);
 
     // Open the fixture on the Project page (a read-only scan), then come back.
-    await app.load('project');
-    await page.getByLabel('Folder').fill(project);
+    await e2e.app.load('project');
+    await page.getByLabel('Folder').fill(e2e.project);
     await page.getByRole('button', { name: 'Scan' }).click();
     await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();

@@ -1,13 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-let home: string;
+const e2e = useApp({ name: 'overview-scores', viewport: { width: 1280, height: 900 }, removeHome: true });
 
 interface Result {
   id: string;
@@ -20,7 +15,7 @@ interface Result {
 async function settled(jobId: string): Promise<number> {
   for (;;) {
     const job = (
-      await app.call<{ id: string; status: string; error: string | null; resultRef: number | null }[]>('bench.jobs')
+      await e2e.app.call<{ id: string; status: string; error: string | null; resultRef: number | null }[]>('bench.jobs')
     ).find((j) => j.id === jobId);
     if (job && job.status !== 'queued' && job.status !== 'running') {
       if (job.status !== 'completed') throw new Error(`job ${jobId} ${job.status}: ${job.error}`);
@@ -30,26 +25,14 @@ async function settled(jobId: string): Promise<number> {
   }
 }
 
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-overview-scores-'));
-  app = await openApp({ env: { TUNEBENCH_HOME: home }, viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await app?.close();
-  rmSync(home, { recursive: true, force: true });
-});
-
 describe('Overview machine card: latest suite figures', () => {
   it('says what to run before any run, then shows GEMM, STREAM and inference figures with unit, CI and n', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
     // Nothing measured yet: what to run, with a link to the Benchmarks page; GPU/NPU say why not.
-    await app.goto();
+    await e2e.app.goto();
     const scores = page.getByRole('region', { name: 'Machine' }).getByRole('group', { name: /Latest suite figures/ });
     await expect
       .poll(() => scores.innerText(), { timeout: 30_000 })
@@ -61,20 +44,21 @@ describe('Overview machine card: latest suite figures', () => {
 
     // A tiny CPU run (GEMM and STREAM triad only) and one built-in MLP inference run, through the API.
     const cpuRun = await settled(
-      (await app.call<{ jobId: string }>('bench.start', { suite: 'cpu', preset: 'quick', only: ['gemm', 'triad'] }))
+      (await e2e.app.call<{ jobId: string }>('bench.start', { suite: 'cpu', preset: 'quick', only: ['gemm', 'triad'] }))
         .jobId,
     );
     const inferenceRun = await settled(
-      (await app.call<{ jobId: string }>('bench.startInference', { models: ['builtin:mlp'], devices: ['cpu'] })).jobId,
+      (await e2e.app.call<{ jobId: string }>('bench.startInference', { models: ['builtin:mlp'], devices: ['cpu'] }))
+        .jobId,
     );
-    const cpu = await app.call<{ results: Result[] }>('bench.run', { id: cpuRun });
+    const cpu = await e2e.app.call<{ results: Result[] }>('bench.run', { id: cpuRun });
     const gemm = cpu.results
       .filter((r) => r.id.startsWith('gemm-'))
       .reduce((a, b) => (b.summary.median > a.summary.median ? b : a));
     const triad = cpu.results
       .filter((r) => r.id.startsWith('triad-'))
       .reduce((a, b) => (b.summary.median > a.summary.median ? b : a));
-    const mlp = (await app.call<{ results: Result[] }>('bench.run', { id: inferenceRun })).results.find(
+    const mlp = (await e2e.app.call<{ results: Result[] }>('bench.run', { id: inferenceRun })).results.find(
       (r) => r.params.device === 'cpu',
     )!;
 

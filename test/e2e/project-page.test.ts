@@ -1,38 +1,21 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { fixtureRepo } from '../helpers/fixture-project';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-let project: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  project = fixtureRepo('vite-react', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-project-')), {
-    linkNodeModules: true,
-  });
-  app = await openApp({
-    env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-project-home-')) },
-    viewport: { width: 1280, height: 1000 },
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
+const e2e = useApp({
+  name: 'project',
+  fixture: 'vite-react',
+  fixtureOptions: { linkNodeModules: true },
+  viewport: { width: 1280, height: 1000 },
 });
 
 describe('Project page', () => {
   it('opens a folder, shows what it found, asks for trust, then measures build, tests and bundle sizes', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.goto('project');
-    await page.getByLabel('Folder').fill(project);
+    await e2e.app.goto('project');
+    await page.getByLabel('Folder').fill(e2e.project);
     await page.getByRole('button', { name: 'Scan' }).click();
     const stacks = page.getByRole('list', { name: 'Detected stacks' });
     await stacks.waitFor({ timeout: 30_000 });

@@ -1,31 +1,14 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { fixtureRepo } from '../helpers/fixture-project';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-let project: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-reco-')));
-  app = await openApp({ env: { TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-reco-home-')) } });
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const e2e = useApp({ name: 'reco', fixture: 'rust-hash' });
 
 /** Opens the fixture on the Project page (a read-only scan), then goes to Recommendations. */
 async function openRecommendations(page: Page): Promise<void> {
-  await app.load('project');
-  await page.getByLabel('Folder').fill(project);
+  await e2e.app.load('project');
+  await page.getByLabel('Folder').fill(e2e.project);
   await page.getByRole('button', { name: 'Scan' }).click();
   await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recommendations' }).click();
@@ -35,11 +18,11 @@ async function openRecommendations(page: Page): Promise<void> {
 
 describe('Recommendations page', () => {
   it('says to open a project when none is open', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.load('recommendations');
+    await e2e.app.load('recommendations');
     const empty = page.getByRole('status').filter({ hasText: 'Open a project first' });
     await empty.waitFor();
     expect(await empty.innerText()).toContain('Project page');
@@ -47,7 +30,7 @@ describe('Recommendations page', () => {
   });
 
   it('ranks the findings of a scanned Rust project, shows the score, the matrix and the diff of the selected one', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 800 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -140,7 +123,7 @@ describe('Recommendations page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'recommendations-page-1024.png'), fullPage: true });
 
     // Nothing remote was loaded: every request went to the local server (or app:// in Electron).
-    const origin = app.origin;
+    const origin = e2e.app.origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);

@@ -1,41 +1,22 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { fixtureRepo } from '../helpers/fixture-project';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-let project: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  project = fixtureRepo('rust-hash', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-effects-')));
-  // A headless box configured only through the environment.
-  app = await openApp({
-    env: {
-      TUNEBENCH_HOME: mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-effects-home-')),
-      TUNEBENCH_LEVEL: 'basic',
-      TUNEBENCH_TELEMETRY_HZ: '5',
-    },
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
+// A headless box configured only through the environment.
+const e2e = useApp({
+  name: 'effects',
+  fixture: 'rust-hash',
+  env: { TUNEBENCH_LEVEL: 'basic', TUNEBENCH_TELEMETRY_HZ: '5' },
 });
 
 describe('settings take effect in the pages', () => {
   it('TUNEBENCH_LEVEL=basic: Recommendations shows only safe fixes by default, says so, and can show all', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 900 });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.load('project');
-    await page.getByLabel('Folder').fill(project);
+    await e2e.app.load('project');
+    await page.getByLabel('Folder').fill(e2e.project);
     await page.getByRole('button', { name: 'Scan' }).click();
     await page.getByRole('list', { name: 'Detected stacks' }).waitFor({ timeout: 30_000 });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recommendations' }).click();
@@ -86,9 +67,9 @@ describe('settings take effect in the pages', () => {
   }, 120_000);
 
   it('TUNEBENCH_TELEMETRY_HZ=5: the live CPU chart of a running suite samples at 5 Hz and says so', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 900 });
-    await app.load('benchmarks');
+    await e2e.app.load('benchmarks');
     await page.getByRole('button', { name: 'Run Quick' }).click();
     await page.locator('[data-testid="job-progress"], [role="alert"]').first().waitFor({ timeout: 90_000 });
     const alert = page.getByRole('alert');
@@ -97,7 +78,7 @@ describe('settings take effect in the pages', () => {
     await expect.poll(() => chart.innerText(), { timeout: 30_000 }).toMatch(/samples at 5 Hz/);
     // The rate is real: the samples the page asked for come 200 ms apart (the old fixed 2 Hz: 500 ms).
     await expect.poll(() => chart.innerText(), { timeout: 30_000 }).toMatch(/\b(1\d|[2-9]\d|\d{3}) samples at 5 Hz/);
-    const recent = await app.call<Array<{ t: number }>>('telemetry.recent', { limit: 10 });
+    const recent = await e2e.app.call<Array<{ t: number }>>('telemetry.recent', { limit: 10 });
     const gaps = recent
       .slice(1)
       .map((sample, i) => sample.t - recent[i]!.t)

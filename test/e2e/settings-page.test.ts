@@ -1,37 +1,23 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppHandle } from '../helpers/app-target';
-import { assertBuilt, REPO_ROOT } from '../helpers/cli';
-import { fixtureRepo } from '../helpers/fixture-project';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useApp } from '../helpers/e2e-app';
 
-const ARTIFACTS = join(REPO_ROOT, 'test-results');
-let app: AppHandle;
-let home: string;
-let project: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  home = mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-settings-'));
-  project = fixtureRepo('rust-cli', mkdtempSync(join(os.tmpdir(), 'tunebench-e2e-settings-project-')));
-  // A headless box configured through the environment: one good value, one bad.
-  app = await openApp({ env: { TUNEBENCH_HOME: home, TUNEBENCH_TELEMETRY_HZ: '5', TUNEBENCH_THEME: 'neon' } });
-});
-
-afterAll(async () => {
-  await app?.close();
+// A headless box configured through the environment: one good value, one bad.
+const e2e = useApp({
+  name: 'settings',
+  fixture: 'rust-cli',
+  env: { TUNEBENCH_TELEMETRY_HZ: '5', TUNEBENCH_THEME: 'neon' },
 });
 
 describe('Settings page', () => {
   it('shows environment values read-only, warns about bad ones, saves the rest and applies them', async () => {
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.emulateMedia({ colorScheme: 'light' });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await app.load('settings');
+    await e2e.app.load('settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
 
     // TUNEBENCH_TELEMETRY_HZ=5 wins and cannot be edited here; TUNEBENCH_THEME=neon is refused by name.
@@ -74,7 +60,7 @@ describe('Settings page', () => {
     expect(background).toBe('rgb(21, 23, 28)');
     await page.screenshot({ path: join(ARTIFACTS, 'settings-dark.png'), fullPage: true });
 
-    const stored = JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    const stored = JSON.parse(readFileSync(join(e2e.home, 'settings.json'), 'utf8')) as Record<string, unknown>;
     expect(stored).toEqual({ level: 'aggressive', maxWorkers: 3, theme: 'dark' });
 
     // A reload reads them back; the Benchmarks page starts at the chosen precision.
@@ -88,13 +74,13 @@ describe('Settings page', () => {
   });
 
   it('clears the scan cache a project scan wrote', async () => {
-    await app.call('project.scan', { root: project });
-    const cacheDir = join(home, 'scan-cache');
+    await e2e.app.call('project.scan', { root: e2e.project });
+    const cacheDir = join(e2e.home, 'scan-cache');
     await expect.poll(() => existsSync(cacheDir) && readdirSync(cacheDir).length, { timeout: 30_000 }).toBe(1);
 
-    const page = app.page;
+    const page = e2e.app.page;
     await page.setViewportSize({ width: 1280, height: 1000 });
-    await app.load('settings');
+    await e2e.app.load('settings');
     await page.getByRole('button', { name: 'Clear scan cache' }).click();
     await expect
       .poll(() => page.getByTestId('scan-cache-result').innerText())
