@@ -156,20 +156,17 @@ export const apiMethods = {
       ),
     }),
   },
-  /** Auto-tunes onnxruntime session settings for one model by successive halving; the result via bench.tuning. */
+  /** Auto-tunes one model by successive halving (onnxruntime session options; hint and requests on OpenVINO devices); the result via bench.tuning. */
   'bench.tuneInference': {
     input: z
       .object({
-        /** "builtin:mlp" (mlp, cnn, mobilenet, transformer) or the path of an .onnx file. */
+        /** "builtin:mlp" (mlp, cnn, mobilenet, transformer), "pretrained:silero-vad" (silero-vad, ppocr-det) or the path of an .onnx file. */
         model: z.string().min(1),
         objective: z.enum(['latency', 'throughput', 'both']).default('both'),
         /** Wall-time budget of the whole search, measurements and model loads included. */
         budgetSeconds: z.number().min(2).max(3600).default(60),
-        /** Devices to consider; by default every onnxruntime device available here. */
-        devices: z
-          .array(z.enum(['cpu', 'cuda', 'tensorrt']))
-          .min(1)
-          .optional(),
+        /** Devices to consider; by default every onnxruntime provider and OpenVINO device (not AUTO) available here. */
+        devices: z.array(InferenceDeviceSchema).min(1).optional(),
         /** Precision variants of a built-in model to consider; by default all three. */
         precisions: z
           .array(z.enum(['fp32', 'fp16', 'int8']))
@@ -193,6 +190,8 @@ export const apiMethods = {
         executionMode: z.enum(['sequential', 'parallel']),
         precision,
         batch: z.number().int(),
+        /** On OpenVINO devices: the hint and InferRequests in flight (the session fields are unused there). */
+        openvino: z.object({ hint: z.enum(['latency', 'throughput']), requests: z.number().int().min(1) }).optional(),
       });
       const range = z.tuple([z.number(), z.number()]);
       const measurement = z.object({
@@ -248,6 +247,15 @@ export const apiMethods = {
           graphOptimization: z.array(z.string()),
           executionMode: z.array(z.string()),
           batches: z.object({ latency: z.array(z.number().int()), throughput: z.array(z.number().int()) }),
+          openvino: z
+            .object({
+              hints: z.array(z.enum(['latency', 'throughput'])),
+              requests: z.object({
+                latency: z.array(z.number().int()),
+                throughput: z.array(z.number().int()),
+              }),
+            })
+            .optional(),
           size: z.object({ latency: z.number().int().optional(), throughput: z.number().int().optional() }),
         }),
         defaults: candidate,

@@ -250,9 +250,6 @@ export async function runInferenceSuite(
   if (job.status === 'cancelled') process.exitCode = 130;
 }
 
-type TunableDevice = 'cpu' | 'cuda' | 'tensorrt';
-const TUNABLE: readonly string[] = ['cpu', 'cuda', 'tensorrt'];
-
 async function tune(
   engine: Engine,
   options: {
@@ -267,20 +264,12 @@ async function tune(
   if (options.model.length > 1) throw new Error('--tune tunes one model at a time: give one --model');
   const model = options.model[0] ?? 'builtin:mlp';
   if (options.model.length === 0) process.stderr.write('no --model given: tuning builtin:mlp\n');
-  let devices: TunableDevice[] | undefined;
-  if (narrowed.devices) {
-    for (const d of narrowed.devices.filter((d) => !TUNABLE.includes(d))) {
-      process.stderr.write(`not tuned: ${d}: the tuner drives onnxruntime (cpu, cuda, tensorrt)\n`);
-    }
-    devices = narrowed.devices.filter((d): d is TunableDevice => TUNABLE.includes(d));
-    if (devices.length === 0) throw new Error('--tune needs cpu, cuda or tensorrt among the devices');
-  }
   const unsubscribe = engine.events.on('job.progress', progressPrinter());
   const { jobId, skipped } = await engine.handlers['bench.tuneInference']({
     model,
     objective: options.objective,
     budgetSeconds: options.tuneBudget,
-    devices,
+    devices: narrowed.devices,
     precisions: narrowed.precisions,
   });
   for (const note of skipped) process.stderr.write(`not tuned on: ${note}\n`);

@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../shared/contract';
+import { candidateSettings, snippetTitles } from '../../shared/tuning-candidate';
 
 type TuneResult = MethodOutput<'bench.tuning'>;
 type Best = NonNullable<TuneResult['best']['latency']>;
@@ -35,7 +36,7 @@ function describeBest(best: Best): string {
   const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %`;
   return [
     TITLES[best.objective],
-    `  best:     ${c.device}, ${c.precision.toUpperCase()}, batch ${c.batch}, intra-op ${c.intraOpThreads || 'default'}, inter-op ${c.interOpThreads || 'default'}, graph optimisation ${c.graphOptimization}, ${c.executionMode}`,
+    `  best:     ${candidateSettings(c)}`,
     `  measured: ${figure(gain.best, gain.unit)}`,
     `  defaults: ${figure(gain.defaults, gain.unit)}`,
     `  gain:     ${gain.factor.toFixed(2)}× (${pct(gain.relativeChange)}, 95% CI ${pct(gain.relativeChangeCi[0])} to ${pct(gain.relativeChangeCi[1])}, Mann–Whitney p=${gain.pValue.toPrecision(2)}): ${gain.verdict}`,
@@ -43,10 +44,10 @@ function describeBest(best: Best): string {
       ? [`  peak RSS through the first inference: ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`]
       : []),
     '',
-    '  onnxruntime-node:',
+    `  ${snippetTitles(c).javascript}:`,
     indent(best.snippets.javascript, '    '),
     '',
-    '  Python onnxruntime:',
+    `  ${snippetTitles(c).python}:`,
     indent(best.snippets.python, '    '),
   ].join('\n');
 }

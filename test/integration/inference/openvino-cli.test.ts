@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiMethods } from '../../../src/shared/contract';
 import { RunSchema } from '../../../src/shared/schemas/bench';
 import { assertBuilt, runCli } from '../../helpers/cli';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -40,6 +41,48 @@ describe('tunebench bench inference on OpenVINO (stand-in addon, real onnxruntim
     expect(r.params.device).toBe('openvino-npu');
     expect(String(r.extras.reshaped)).toMatch(/^reshaped to static shapes for the NPU: \w+=1x\d+$/);
     expect(r.extras['execution devices']).toBe('NPU');
+  }, 300_000);
+
+  it('--tune searches the OpenVINO hint and requests in flight next to onnxruntime, with OpenVINO snippets', async () => {
+    const result = await runCli(
+      [
+        'bench',
+        'inference',
+        '--tune',
+        '--model',
+        'builtin:mlp',
+        '--device',
+        'cpu,openvino-cpu',
+        '--precision',
+        'fp32',
+        '--objective',
+        'throughput',
+        '--tune-budget',
+        '10',
+        '--json',
+      ],
+      { TUNEBENCH_HOME: tempDir(), TUNEBENCH_OPENVINO_MODULE: FAKE },
+      240_000,
+    );
+    expect(result.stderr).not.toMatch(/not tuned on/);
+    expect(result.code).toBe(0);
+    const tuning = apiMethods['bench.tuning'].output.parse(JSON.parse(result.stdout));
+    expect(tuning.space.devices).toEqual(['cpu', 'openvino-cpu']);
+    expect(tuning.space.openvino).toEqual({
+      hints: ['latency', 'throughput'],
+      requests: { latency: [1], throughput: [1, 2, 4] },
+    });
+    const openvino = tuning.candidates.filter((c) => c.candidate.device === 'openvino-cpu');
+    expect(openvino.length).toBeGreaterThan(0);
+    for (const c of openvino) expect(c.key).toMatch(/^openvino-cpu\/fp32\/b\d+\/hint-(latency|throughput)\/r[124]$/);
+    // Measured for real (stand-in over onnxruntime): throughput counts batch × requests items per run.
+    const measured = openvino.find((c) => c.measurement !== null && c.error === null)!;
+    const { batch, openvino: knobs } = measured.candidate;
+    const perRun = batch * knobs!.requests;
+    expect(measured.measurement!.throughput / ((perRun * 1000) / measured.measurement!.p50Ms)).toBeCloseTo(1, 1);
+    const best = tuning.best.throughput!;
+    const expectedLibrary = best.candidate.openvino ? 'openvino-node' : 'onnxruntime-node';
+    expect(best.snippets.javascript).toContain(expectedLibrary);
   }, 300_000);
 
   it('without the runtime it says why it cannot run', async () => {

@@ -1,8 +1,9 @@
 import { compareSamples } from '../../bench/compare';
 import type { Figure, Gain, Measurement, Objective, SampledMeasurement } from './types';
 
-function throughputSamples(m: SampledMeasurement, batch: number): number[] {
-  return m.samples.map((ms) => (batch * 1000) / ms);
+/** items/s per run; items is what one run processes (batch × requests in flight). */
+function throughputSamples(m: SampledMeasurement, items: number): number[] {
+  return m.samples.map((ms) => (items * 1000) / ms);
 }
 
 function figure(m: Measurement, objective: Objective): Figure {
@@ -18,12 +19,12 @@ function figure(m: Measurement, objective: Objective): Figure {
  */
 export function gainOverDefaults(
   objective: Objective,
-  best: { measurement: SampledMeasurement; batch: number; isDefault: boolean },
-  defaults: { measurement: SampledMeasurement; batch: number },
+  best: { measurement: SampledMeasurement; items: number; isDefault: boolean },
+  defaults: { measurement: SampledMeasurement; items: number },
 ): Gain {
   const latency = objective === 'latency';
-  const base = latency ? defaults.measurement.samples : throughputSamples(defaults.measurement, defaults.batch);
-  const head = latency ? best.measurement.samples : throughputSamples(best.measurement, best.batch);
+  const base = latency ? defaults.measurement.samples : throughputSamples(defaults.measurement, defaults.items);
+  const head = latency ? best.measurement.samples : throughputSamples(best.measurement, best.items);
   const comparison = compareSamples(base, head, {
     direction: latency ? 'lower-is-better' : 'higher-is-better',
   });

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { BenchmarkResult } from '../../../../shared/schemas/bench';
+import { InferenceDeviceSchema, type BenchmarkResult } from '../../../../shared/schemas/bench';
 import type { HardwareProfile } from '../../../../shared/schemas/hardware';
 import type { Progress } from '../../../../shared/schemas/progress';
 import { BenchmarkFailedError, runBenchmark } from '../../bench/runner';
@@ -10,11 +10,17 @@ import { resolveModels } from '../resolve-models';
 import { deviceUnavailable } from '../suite';
 import type { SessionSettings } from '../types';
 import { candidateSpec, measurementOf, tuningPlan, type EvaluationOutcome } from './measure';
+import { itemsPerRun } from './space';
 import { tuneInference, type TuneRequest } from './tune';
 import type { Candidate, ModelVariant, Objective, Precision, TuneResult } from './types';
 
-/** The devices onnxruntime-node can run; OpenVINO devices have no backend in this build. */
-const ORT_DEVICES: SessionSettings['device'][] = ['cpu', 'cuda', 'tensorrt'];
+/**
+ * The devices tuned when the caller names none: every onnxruntime provider and OpenVINO device.
+ * AUTO is left out, as it only picks one of the others.
+ */
+const DEFAULT_DEVICES: SessionSettings['device'][] = InferenceDeviceSchema.options.filter(
+  (device) => device !== 'openvino-auto',
+);
 
 export interface TuneInput {
   model: string;
@@ -44,10 +50,8 @@ export async function prepareTuning(
     flopsPerSample: e.flopsPerSample,
   }));
   const skipped: string[] = [];
-  const devices = (input.devices ?? ORT_DEVICES).filter((device) => {
-    const reason = ORT_DEVICES.includes(device)
-      ? deviceUnavailable(device, profile)
-      : `${device}: the auto-tuner drives onnxruntime; this device has no onnxruntime backend here`;
+  const devices = (input.devices ?? DEFAULT_DEVICES).filter((device) => {
+    const reason = deviceUnavailable(device, profile);
     if (reason) skipped.push(reason);
     return reason === null;
   });
@@ -122,7 +126,7 @@ export async function runTuningJob(
       });
       const result = measured.results[0]!;
       deps.onResult?.(result);
-      return { measurement: measurementOf(result, candidate.batch, budgetMs), error: null };
+      return { measurement: measurementOf(result, itemsPerRun(candidate), budgetMs), error: null };
     } catch (error) {
       // A configuration the runtime refuses is a finding of the search; a cancellation ends it.
       if (error instanceof BenchmarkFailedError) return { measurement: null, error: error.reason };

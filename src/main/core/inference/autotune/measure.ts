@@ -12,23 +12,37 @@ import type { Candidate, ModelVariant, SampledMeasurement } from './types';
  * tuner's settings and budget.
  */
 export function candidateSpec(candidate: Candidate, variant: ModelVariant, modelId: string): BenchmarkSpec {
+  const id = `tune-${modelId}-${candidateKey(candidate).replaceAll('/', '-')}`;
+  const model = {
+    modelPath: variant.path,
+    referencePath: variant.referencePath ?? '',
+    precision: candidate.precision,
+    device: candidate.device,
+    batch: candidate.batch,
+    ...(variant.flopsPerSample ? { flopsPerSample: variant.flopsPerSample } : {}),
+  };
+  if (candidate.openvino) {
+    const { hint, requests } = candidate.openvino;
+    return {
+      kind: 'inference.openvino',
+      id,
+      title: `${modelId} ${candidate.precision.toUpperCase()} on ${candidate.device}, batch ${candidate.batch}, hint ${hint}, ${requests} infer request${requests === 1 ? '' : 's'}`,
+      // Streams and threads are left to the hint: that is what the hint is for.
+      params: { ...model, ovHint: hint, ovStreams: '', ovThreads: 0, ovRequests: requests },
+    };
+  }
   return {
     kind: 'inference.onnxruntime',
-    id: `tune-${modelId}-${candidateKey(candidate).replaceAll('/', '-')}`,
+    id,
     title: `${modelId} ${candidate.precision.toUpperCase()} on ${candidate.device}, batch ${candidate.batch}, intra ${candidate.intraOpThreads}, inter ${candidate.interOpThreads}, opt ${candidate.graphOptimization}, ${candidate.executionMode}`,
     params: {
-      modelPath: variant.path,
-      referencePath: variant.referencePath ?? '',
-      precision: candidate.precision,
-      device: candidate.device,
-      batch: candidate.batch,
+      ...model,
       intraOpThreads: candidate.intraOpThreads,
       interOpThreads: candidate.interOpThreads,
       graphOptimization: candidate.graphOptimization,
       executionMode: candidate.executionMode,
       // A CPU session cannot fall back; on other providers the placement check is worth its extra session.
       placement: candidate.device !== 'cpu',
-      ...(variant.flopsPerSample ? { flopsPerSample: variant.flopsPerSample } : {}),
     },
   };
 }
@@ -41,11 +55,11 @@ export function tuningPlan(budgetMs: number): SamplingPlan {
   return { warmupRuns: 2, minSamples: 6, maxSamples: 1_000_000, budgetMs, targetRelativeHalfWidth: 1e-9 };
 }
 
-/** Figures of one benchmark result, throughput per run computed from the same samples. */
-export function measurementOf(result: BenchmarkResult, batch: number, budgetMs: number): SampledMeasurement {
+/** Figures of one benchmark result, throughput per run (items per run × 1000 / ms) from the same samples. */
+export function measurementOf(result: BenchmarkResult, items: number, budgetMs: number): SampledMeasurement {
   const samples = result.samples;
   const summary = summarize(samples);
-  const throughputs = samples.map((ms) => (batch * 1000) / ms).sort((a, b) => a - b);
+  const throughputs = samples.map((ms) => (items * 1000) / ms).sort((a, b) => a - b);
   return {
     samples,
     n: summary.n,

@@ -1,4 +1,5 @@
-import type { SessionSettings } from '../types';
+import { OPENVINO_DEVICE_NAMES } from '../backends/openvino-placement';
+import type { OpenVinoDevice, SessionSettings } from '../types';
 import type { Candidate, Snippets } from './types';
 
 /** onnxruntime-node's names for the execution providers this backend runs. */
@@ -90,6 +91,57 @@ export function pythonSnippet({ candidate, modelPath, headline }: SnippetInput):
   ].join('\n');
 }
 
+/** openvino-node: the compiled model with the tuned hint, and the InferRequests kept in flight. */
+export function openVinoJavascriptSnippet({ candidate, modelPath, headline }: SnippetInput): string {
+  const knobs = candidate.openvino;
+  if (!knobs) throw new RangeError(`${candidate.device} is not an OpenVINO candidate`);
+  const device = OPENVINO_DEVICE_NAMES[candidate.device as OpenVinoDevice];
+  return [
+    ...(headline ? [`// ${oneLine(headline)}`] : []),
+    "import { addon as ov } from 'openvino-node';",
+    '',
+    'const core = new ov.Core();',
+    `const model = await core.readModel(${literal(modelPath)});`,
+    ...(candidate.device === 'openvino-npu'
+      ? ['// The NPU compiles static shapes: call model.reshape(...) first if an input has a dynamic size.']
+      : []),
+    `const compiled = await core.compileModel(model, ${literal(device)}, { PERFORMANCE_HINT: ${literal(knobs.hint.toUpperCase())} });`,
+    ...(knobs.requests > 1
+      ? [
+          `// ${knobs.requests} requests in flight: start them together with inferAsync and await them all.`,
+          `const requests = Array.from({ length: ${knobs.requests} }, () => compiled.createInferRequest());`,
+        ]
+      : ['const request = compiled.createInferRequest();']),
+    ...batchNote(candidate, '//'),
+    '',
+  ].join('\n');
+}
+
+/** Python openvino: the same compiled model; several requests in flight through an AsyncInferQueue. */
+export function openVinoPythonSnippet({ candidate, modelPath, headline }: SnippetInput): string {
+  const knobs = candidate.openvino;
+  if (!knobs) throw new RangeError(`${candidate.device} is not an OpenVINO candidate`);
+  const device = OPENVINO_DEVICE_NAMES[candidate.device as OpenVinoDevice];
+  return [
+    ...(headline ? [`# ${oneLine(headline)}`] : []),
+    'import openvino as ov',
+    '',
+    'core = ov.Core()',
+    ...(candidate.device === 'openvino-npu'
+      ? ['# The NPU compiles static shapes: read_model and reshape first if an input has a dynamic size.']
+      : []),
+    `compiled = core.compile_model(${literal(modelPath)}, ${literal(device)}, {"PERFORMANCE_HINT": ${literal(knobs.hint.toUpperCase())}})`,
+    ...(knobs.requests > 1
+      ? [`queue = ov.AsyncInferQueue(compiled, ${knobs.requests})  # ${knobs.requests} requests in flight`]
+      : ['request = compiled.create_infer_request()']),
+    ...batchNote(candidate, '#'),
+    '',
+  ].join('\n');
+}
+
 export function snippets(input: SnippetInput): Snippets {
+  if (input.candidate.openvino) {
+    return { javascript: openVinoJavascriptSnippet(input), python: openVinoPythonSnippet(input) };
+  }
   return { javascript: javascriptSnippet(input), python: pythonSnippet(input) };
 }

@@ -1,10 +1,20 @@
 import { seededRandom } from '../../bench/stats/random';
 import { DEFAULT_SESSION, type SessionSettings } from '../types';
-import type { Candidate, Objective, Precision } from './types';
+import type { Candidate, Objective, OpenVinoKnobs, Precision } from './types';
 
 export const GRAPH_LEVELS: SessionSettings['graphOptimization'][] = ['disabled', 'basic', 'extended', 'all'];
 export const EXECUTION_MODES: SessionSettings['executionMode'][] = ['sequential', 'parallel'];
 export const BATCHES: Record<Objective, number[]> = { latency: [1], throughput: [1, 8, 32] };
+export const OPENVINO_HINTS: OpenVinoKnobs['hint'][] = ['latency', 'throughput'];
+/** A latency objective keeps one request in flight, as it keeps batch 1; throughput may overlap several. */
+export const OPENVINO_REQUESTS: Record<Objective, number[]> = { latency: [1], throughput: [1, 2, 4] };
+
+const isOpenVino = (device: SessionSettings['device']): boolean => device.startsWith('openvino-');
+
+/** Items one measured run processes: the batch, times the InferRequests an OpenVINO candidate keeps in flight. */
+export function itemsPerRun(candidate: Candidate): number {
+  return candidate.batch * (candidate.openvino?.requests ?? 1);
+}
 
 export interface SearchSpace {
   devices: SessionSettings['device'][];
@@ -14,6 +24,8 @@ export interface SearchSpace {
   graphOptimization: SessionSettings['graphOptimization'][];
   executionMode: SessionSettings['executionMode'][];
   batches: number[];
+  openvinoHints: OpenVinoKnobs['hint'][];
+  openvinoRequests: number[];
 }
 
 /** 1, 2, 4, … up to `cores`, and `cores` itself: every count up to 4, then doubling keeps the grid small. */
@@ -39,6 +51,8 @@ export function searchSpace(
     graphOptimization: GRAPH_LEVELS,
     executionMode: EXECUTION_MODES,
     batches: BATCHES[objective],
+    openvinoHints: OPENVINO_HINTS,
+    openvinoRequests: OPENVINO_REQUESTS[objective],
   };
 }
 
@@ -48,6 +62,8 @@ export function defaultCandidate(precision: Precision): Candidate {
 }
 
 export function candidateKey(c: Candidate): string {
+  if (c.openvino)
+    return [c.device, c.precision, `b${c.batch}`, `hint-${c.openvino.hint}`, `r${c.openvino.requests}`].join('/');
   return [
     c.device,
     c.precision,
@@ -61,11 +77,18 @@ export function candidateKey(c: Candidate): string {
 
 /**
  * Every configuration in the space. Inter-op threads only matter to the parallel executor, so the
- * sequential mode is listed once with inter-op 0 instead of once per inter-op count.
+ * sequential mode is listed once with inter-op 0 instead of once per inter-op count. OpenVINO
+ * devices have no onnxruntime session options: their hint and requests in flight vary instead.
  */
 export function enumerate(space: SearchSpace): Candidate[] {
   const out: Candidate[] = [];
-  for (const device of space.devices)
+  for (const device of space.devices.filter(isOpenVino))
+    for (const precision of space.precisions)
+      for (const batch of space.batches)
+        for (const hint of space.openvinoHints)
+          for (const requests of space.openvinoRequests)
+            out.push({ ...DEFAULT_SESSION, device, precision, batch, openvino: { hint, requests } });
+  for (const device of space.devices.filter((d) => !isOpenVino(d)))
     for (const precision of space.precisions)
       for (const batch of space.batches)
         for (const intraOpThreads of space.intraOpThreads)

@@ -10,6 +10,9 @@ import {
   EXECUTION_MODES,
   GRAPH_LEVELS,
   initialCandidates,
+  itemsPerRun,
+  OPENVINO_HINTS,
+  OPENVINO_REQUESTS,
   searchSpace,
   threadCounts,
 } from './space';
@@ -68,7 +71,8 @@ function objectiveValue(objective: Objective, m: Measurement): number {
 }
 
 /**
- * Auto-tunes onnxruntime session settings for each objective by successive halving within the
+ * Auto-tunes onnxruntime session settings (and, on OpenVINO devices, the hint and requests in
+ * flight) for each objective by successive halving within the
  * wall-time budget (shared equally by the objectives; time one leaves over goes to the next).
  */
 export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promise<TuneResult> {
@@ -171,8 +175,12 @@ export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promi
     const winner = records.get(winnerKey)!;
     const gain = gainOverDefaults(
       objective,
-      { measurement: sampled.get(winnerKey)!, batch: winner.candidate.batch, isDefault: winnerKey === defaultKey },
-      { measurement: defaultSamples, batch: defaults.batch },
+      {
+        measurement: sampled.get(winnerKey)!,
+        items: itemsPerRun(winner.candidate),
+        isDefault: winnerKey === defaultKey,
+      },
+      { measurement: defaultSamples, items: itemsPerRun(defaults) },
     );
     const modelPath = request.variants.find((v) => v.precision === winner.candidate.precision)!.path;
     const configuration: BestConfiguration = {
@@ -209,6 +217,9 @@ export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promi
       graphOptimization: GRAPH_LEVELS,
       executionMode: EXECUTION_MODES,
       batches: BATCHES,
+      ...(request.devices.some((d) => d.startsWith('openvino-'))
+        ? { openvino: { hints: OPENVINO_HINTS, requests: OPENVINO_REQUESTS } }
+        : {}),
       size: sizes,
     },
     defaults,

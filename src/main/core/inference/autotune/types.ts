@@ -10,10 +10,24 @@ export const OBJECTIVES: readonly Objective[] = ['latency', 'throughput'];
 
 export type Precision = 'fp32' | 'fp16' | 'int8';
 
-/** One configuration the tuner can measure: session settings plus model variant and batch. */
+/**
+ * OpenVINO's own knobs for a candidate on an OpenVINO device: PERFORMANCE_HINT and the
+ * InferRequests in flight per run (a run then processes batch × requests items).
+ */
+export interface OpenVinoKnobs {
+  hint: 'latency' | 'throughput';
+  requests: number;
+}
+
+/**
+ * One configuration the tuner can measure: session settings plus model variant and batch. On an
+ * OpenVINO device `openvino` holds the knobs that apply there, and the onnxruntime session fields
+ * stay at their defaults, unused.
+ */
 export interface Candidate extends SessionSettings {
   precision: Precision;
   batch: number;
+  openvino?: OpenVinoKnobs;
 }
 
 /** A file of the model in one precision, with what the benchmark needs to check its outputs. */
@@ -118,6 +132,8 @@ export interface TuneResult {
     graphOptimization: string[];
     executionMode: string[];
     batches: Record<Objective, number[]>;
+    /** On OpenVINO devices: the hints and the InferRequests in flight searched per objective. */
+    openvino?: { hints: OpenVinoKnobs['hint'][]; requests: Record<Objective, number[]> };
     size: Partial<Record<Objective, number>>;
   };
   defaults: Candidate;

@@ -1,6 +1,7 @@
 import { CopyButton } from '../../components/CopyButton';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
+import { candidateSettings, snippetTitles } from '../../../../shared/tuning-candidate';
 import { api } from '../../api/client';
 import { Card } from '../../components/Card';
 import { ParetoScatter, type TradeoffPoint } from '../../components/charts/ParetoScatter';
@@ -16,9 +17,7 @@ const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %`;
 // Inline, as styles.css is shared: a snippet scrolls inside its card instead of overflowing it.
 const SNIPPET_STYLE = { overflowX: 'auto', maxWidth: '100%', fontSize: 12 } as const;
 
-function describe(c: Best['candidate']): string {
-  return `${c.device} · ${c.precision.toUpperCase()} · batch ${c.batch} · intra ${c.intraOpThreads || 'default'} · inter ${c.interOpThreads || 'default'} · opt ${c.graphOptimization} · ${c.executionMode}`;
-}
+const describe = (c: Best['candidate']): string => candidateSettings(c, ' · ');
 
 /** Starts a tuning job, follows it like a suite (progress card, cancel) and loads its result when it ends. */
 export function useInferenceTuning() {
@@ -150,13 +149,15 @@ function BestCard({ best }: { best: Best }) {
           : ''}
       </p>
       <h4 className="small">
-        onnxruntime-node <CopyButton text={best.snippets.javascript} label={`Copy the JavaScript snippet (${title})`} />
+        {snippetTitles(best.candidate).javascript}{' '}
+        <CopyButton text={best.snippets.javascript} label={`Copy the JavaScript snippet (${title})`} />
       </h4>
       <pre tabIndex={0} aria-label={`JavaScript snippet, ${title}`} style={SNIPPET_STYLE}>
         {best.snippets.javascript}
       </pre>
       <h4 className="small">
-        Python onnxruntime <CopyButton text={best.snippets.python} label={`Copy the Python snippet (${title})`} />
+        {snippetTitles(best.candidate).python}{' '}
+        <CopyButton text={best.snippets.python} label={`Copy the Python snippet (${title})`} />
       </h4>
       <pre tabIndex={0} aria-label={`Python snippet, ${title}`} style={SNIPPET_STYLE}>
         {best.snippets.python}

@@ -10,6 +10,7 @@ import {
   defaultCandidate,
   enumerate,
   initialCandidates,
+  itemsPerRun,
   searchSpace,
   threadCounts,
 } from '../../../../../../src/main/core/inference/autotune/space';
@@ -132,6 +133,25 @@ describe('the search space', () => {
     const throughput = enumerate(searchSpace('throughput', 2, ['cpu'], ['fp32']));
     expect(new Set(throughput.map((c) => c.batch))).toEqual(new Set([1, 8, 32]));
     expect(new Set(throughput.map(candidateKey)).size).toBe(throughput.length);
+  });
+
+  it('varies the hint and the requests in flight on OpenVINO devices, not the onnxruntime session options', () => {
+    const latency = enumerate(searchSpace('latency', 2, ['openvino-npu'], ['fp32']));
+    // 1 precision × batch 1 × 2 hints × 1 request
+    expect(latency.map(candidateKey)).toEqual([
+      'openvino-npu/fp32/b1/hint-latency/r1',
+      'openvino-npu/fp32/b1/hint-throughput/r1',
+    ]);
+    const throughput = enumerate(searchSpace('throughput', 2, ['cpu', 'openvino-cpu'], ['fp32']));
+    const ov = throughput.filter((c) => c.openvino);
+    // 3 batches × 2 hints × 3 request counts
+    expect(ov).toHaveLength(18);
+    expect(ov.every((c) => c.device === 'openvino-cpu' && c.intraOpThreads === 0)).toBe(true);
+    expect(throughput.filter((c) => !c.openvino).every((c) => c.device === 'cpu')).toBe(true);
+    expect(new Set(throughput.map(candidateKey)).size).toBe(throughput.length);
+    const four = ov.find((c) => c.batch === 8 && c.openvino!.requests === 4)!;
+    expect(itemsPerRun(four)).toBe(32);
+    expect(itemsPerRun(defaultCandidate('fp32'))).toBe(1);
   });
 
   it('starts with the defaults, then a seeded sample that repeats with the same seed', () => {

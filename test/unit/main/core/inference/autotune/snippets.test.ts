@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { javascriptSnippet, pythonSnippet } from '../../../../../../src/main/core/inference/autotune/snippets';
+import {
+  javascriptSnippet,
+  openVinoPythonSnippet,
+  pythonSnippet,
+  snippets,
+} from '../../../../../../src/main/core/inference/autotune/snippets';
 import type { Candidate } from '../../../../../../src/main/core/inference/autotune/types';
 
 const CPU_LATENCY: Candidate = {
@@ -111,6 +116,49 @@ session = ort.InferenceSession(
   it('refuses a device onnxruntime has no provider for', () => {
     expect(() => javascriptSnippet({ candidate: { ...CPU_LATENCY, device: 'openvino-npu' }, modelPath: 'm' })).toThrow(
       /no onnxruntime-node execution provider/,
+    );
+  });
+});
+
+describe('ready-to-paste OpenVINO snippets', () => {
+  const NPU_THROUGHPUT: Candidate = {
+    ...CPU_LATENCY,
+    device: 'openvino-npu',
+    batch: 8,
+    openvino: { hint: 'throughput', requests: 4 },
+  };
+  const CPU_ONE_REQUEST: Candidate = {
+    ...CPU_LATENCY,
+    device: 'openvino-cpu',
+    openvino: { hint: 'latency', requests: 1 },
+  };
+
+  it('compiles for the device with the tuned hint and keeps the tuned requests in flight, in both languages', () => {
+    const input = { candidate: NPU_THROUGHPUT, modelPath: AWKWARD_PATH, headline: 'tuned\nfor throughput' };
+    const { javascript, python } = snippets(input);
+    expect(javascript).toContain("import { addon as ov } from 'openvino-node';");
+    expect(javascript).toContain('core.compileModel(model, "NPU", { PERFORMANCE_HINT: "THROUGHPUT" })');
+    expect(javascript).toContain('Array.from({ length: 4 }, () => compiled.createInferRequest())');
+    expect(javascript).toMatch(/NPU compiles static shapes/);
+    expect(javascript).toMatch(/batch 8/);
+    expect(python).toContain('compiled = core.compile_model(');
+    expect(python).toContain('"NPU", {"PERFORMANCE_HINT": "THROUGHPUT"})');
+    expect(python).toContain('queue = ov.AsyncInferQueue(compiled, 4)');
+    expect(pythonParses(python)).toBe('ok');
+    expect(javascriptParses(javascript)).toBe('ok');
+
+    const single = snippets({ candidate: CPU_ONE_REQUEST, modelPath: 'm.onnx' });
+    expect(single.javascript).toContain('"CPU", { PERFORMANCE_HINT: "LATENCY" }');
+    expect(single.javascript).toContain('const request = compiled.createInferRequest();');
+    expect(single.python).toContain('request = compiled.create_infer_request()');
+    expect(pythonParses(single.python)).toBe('ok');
+    expect(javascriptParses(single.javascript)).toBe('ok');
+  });
+
+  it('writes onnxruntime snippets for an onnxruntime candidate and refuses OpenVINO snippets for it', () => {
+    expect(snippets({ candidate: CPU_LATENCY, modelPath: 'm' }).javascript).toContain('onnxruntime-node');
+    expect(() => openVinoPythonSnippet({ candidate: CPU_LATENCY, modelPath: 'm' })).toThrow(
+      /not an OpenVINO candidate/,
     );
   });
 });
