@@ -99,8 +99,9 @@ export function InferencePicker() {
             </p>
           ) : null}
           <p className="muted small">
-            Or tune onnxruntime's session settings for one model (threads, graph optimisation, executor, batch,
-            precision) by successive halving within a time budget, against the default options.
+            Or tune one model on every device available here (onnxruntime: threads, graph optimisation, executor;
+            OpenVINO: hint and requests in flight; batch and precision on both) by successive halving within a time
+            budget, against the default options.
           </p>
           <TuneControls
             disabled={active !== null}
