@@ -19,3 +19,18 @@ export function formatMHz(mhz: number | null): string {
 export function orDash(value: string | number | null | undefined, suffix = ''): string {
   return value === null || value === undefined || value === '' ? '–' : `${value}${suffix}`;
 }
+
+/**
+ * A relative change with its sign: "+4.2 %", "−4.2 %" (a true minus sign), "0.0 %". `space` goes
+ * before the % sign: a no-break space by default, so a page never wraps the figure from its unit.
+ */
+export function signedPercent(fraction: number, space = '\u00a0'): string {
+  const text = `${Math.abs(fraction * 100).toFixed(1)}${space}%`;
+  return fraction > 0 ? `+${text}` : fraction < 0 ? `−${text}` : text;
+}
+
+/** A measured figure to about three significant digits: 1234 → "1234", 12.345 → "12.35", 0.01234 → "0.0123". */
+export function figureDigits(value: number): string {
+  const abs = Math.abs(value);
+  return abs >= 100 ? value.toFixed(0) : abs >= 1 ? value.toFixed(2) : value.toPrecision(3);
+}

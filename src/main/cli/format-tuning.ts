@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../shared/contract';
+import { figureDigits, signedPercent } from '../../shared/format';
 import { candidateSettings, snippetTitles } from '../../shared/tuning-candidate';
 
 type TuneResult = MethodOutput<'bench.tuning'>;
@@ -10,16 +11,11 @@ const TITLES = {
   throughput: 'Throughput: inferences per second (batch × 1000 / ms per run)',
 } as const;
 
-function digits(value: number): string {
-  const abs = Math.abs(value);
-  return abs >= 100 ? value.toFixed(0) : abs >= 1 ? value.toFixed(2) : value.toPrecision(3);
-}
-
 function figure(f: Figure, unit: string): string {
   const spread = f.spread
-    ? ` (${f.spreadKind === 'interquartile range' ? 'IQR' : '95% CI'} ${digits(f.spread[0])}–${digits(f.spread[1])})`
+    ? ` (${f.spreadKind === 'interquartile range' ? 'IQR' : '95% CI'} ${figureDigits(f.spread[0])}–${figureDigits(f.spread[1])})`
     : '';
-  return `${digits(f.median)} ${unit}${spread}, n=${f.n}`;
+  return `${figureDigits(f.median)} ${unit}${spread}, n=${f.n}`;
 }
 
 function indent(text: string, prefix: string): string {
@@ -33,7 +29,7 @@ function indent(text: string, prefix: string): string {
 function describeBest(best: Best): string {
   const c = best.candidate;
   const { gain } = best;
-  const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %`;
+  const pct = (v: number) => signedPercent(v, ' ');
   return [
     TITLES[best.objective],
     `  best:     ${candidateSettings(c)}`,

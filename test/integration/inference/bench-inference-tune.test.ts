@@ -41,7 +41,7 @@ describe('tunebench bench inference --tune (real onnxruntime, CPU)', () => {
     expect(out).toMatch(/measured: [\d.]+ ms \(95% CI [\d.]+–[\d.]+\), n=\d+/);
     expect(out).toMatch(/defaults: [\d.]+ ms \(95% CI [\d.]+–[\d.]+\), n=\d+/);
     expect(out).toMatch(/measured: [\d.]+ items\/s \(IQR [\d.]+–[\d.]+\), n=\d+/);
-    expect(out).toMatch(/gain: +[\d.]+× \([+-][\d.]+ %, 95% CI [+-][\d.]+ % to [+-][\d.]+ %, Mann–Whitney p=/);
+    expect(out).toMatch(/gain: +[\d.]+× \([+−]?[\d.]+ %, 95% CI [+−]?[\d.]+ % to [+−]?[\d.]+ %, Mann–Whitney p=/);
     expect(out).toMatch(/peak RSS through the first inference: [\d.]+ MiB \(one reading\)/);
     expect(out).toContain("import * as ort from 'onnxruntime-node';");
     expect(out).toContain('await ort.InferenceSession.create(');

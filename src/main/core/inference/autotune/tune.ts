@@ -1,3 +1,4 @@
+import { figureDigits } from '../../../../shared/format';
 import type { SessionSettings } from '../types';
 import { gainOverDefaults } from './gain';
 import { planHalving, successiveHalving } from './halving';
@@ -56,9 +57,8 @@ export interface TuneDeps {
 }
 
 function headline(objective: Objective, modelId: string, gain: Gain): string {
-  const value = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3));
   const metric = objective === 'latency' ? 'p50 latency per run at batch 1' : 'throughput';
-  return `Tuned by tunebench for ${objective} on ${modelId}: ${metric} ${value(gain.best.median)} ${gain.unit} (n=${gain.best.n}) vs ${value(gain.defaults.median)} ${gain.unit} (n=${gain.defaults.n}) with default options, ${gain.factor.toFixed(2)}×`;
+  return `Tuned by tunebench for ${objective} on ${modelId}: ${metric} ${figureDigits(gain.best.median)} ${gain.unit} (n=${gain.best.n}) vs ${figureDigits(gain.defaults.median)} ${gain.unit} (n=${gain.defaults.n}) with default options, ${gain.factor.toFixed(2)}×`;
 }
 
 /** Disqualifies a measurement that must not win whatever its speed. */

@@ -1,3 +1,4 @@
+import { signedPercent } from '../../../../shared/format';
 import type { MetricVerdict, OverallVerdict, TuneMetric } from '../../../../shared/schemas/tune';
 import { compareSamples } from '../../bench/compare';
 import { summarize } from '../../bench/stats/summary';
@@ -66,9 +67,7 @@ export function overallVerdict(metrics: readonly MetricVerdict[]): OverallVerdic
   return 'no-change';
 }
 
-function percent(value: number): string {
-  return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`;
-}
+const percent = (value: number): string => signedPercent(value, ' ');
 
 /** One line per metric: "bench: cargo bench −35.2 % [−36.0, −34.1] p=0.000 (n=12/12) better". */
 export function describeMetric(m: MetricVerdict): string {

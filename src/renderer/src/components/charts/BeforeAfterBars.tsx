@@ -1,10 +1,6 @@
+import { signedPercent } from '../../../../shared/format';
 import { formatMeasure } from '../../../../shared/format-result';
 import type { MetricVerdict } from '../../../../shared/schemas/tune';
-
-function signedPercent(fraction: number): string {
-  const text = `${Math.abs(fraction * 100).toFixed(1)}\u00a0%`;
-  return fraction > 0 ? `+${text}` : fraction < 0 ? `−${text}` : text;
-}
 
 type Side = MetricVerdict['baseline'];
 

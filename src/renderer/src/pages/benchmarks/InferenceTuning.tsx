@@ -1,6 +1,7 @@
 import { CopyButton } from '../../components/CopyButton';
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
+import { figureDigits, signedPercent } from '../../../../shared/format';
 import { candidateSettings, snippetTitles } from '../../../../shared/tuning-candidate';
 import { api } from '../../api/client';
 import { Card } from '../../components/Card';
@@ -12,8 +13,6 @@ type Best = NonNullable<TuneResult['best']['latency']>;
 type Objective = 'latency' | 'throughput' | 'both';
 
 const MODELS = ['mlp', 'cnn', 'mobilenet', 'transformer'] as const;
-const digits = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3));
-const pct = (v: number) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %`;
 // Inline, as styles.css is shared: a snippet scrolls inside its card instead of overflowing it.
 const SNIPPET_STYLE = { overflowX: 'auto', maxWidth: '100%', fontSize: 12 } as const;
 
@@ -129,7 +128,7 @@ function BestCard({ best }: { best: Best }) {
   const { gain } = best;
   const spread = (f: Best['gain']['best']) =>
     f.spread
-      ? ` (${f.spreadKind === 'interquartile range' ? 'IQR' : '95 % CI'} ${digits(f.spread[0])}–${digits(f.spread[1])})`
+      ? ` (${f.spreadKind === 'interquartile range' ? 'IQR' : '95 % CI'} ${figureDigits(f.spread[0])}–${figureDigits(f.spread[1])})`
       : '';
   const title = best.objective === 'latency' ? 'Best for latency' : 'Best for throughput';
   return (
@@ -137,13 +136,13 @@ function BestCard({ best }: { best: Best }) {
       <h3>{title}</h3>
       <p className="small">{describe(best.candidate)}</p>
       <p>
-        <strong>{gain.factor.toFixed(2)}×</strong> {gain.metric}: {digits(gain.best.median)} {gain.unit}
-        {spread(gain.best)}, n={gain.best.n} vs defaults {digits(gain.defaults.median)} {gain.unit}
+        <strong>{gain.factor.toFixed(2)}×</strong> {gain.metric}: {figureDigits(gain.best.median)} {gain.unit}
+        {spread(gain.best)}, n={gain.best.n} vs defaults {figureDigits(gain.defaults.median)} {gain.unit}
         {spread(gain.defaults)}, n={gain.defaults.n}
       </p>
       <p className="small muted">
-        change {pct(gain.relativeChange)} (95 % CI {pct(gain.relativeChangeCi[0])} to {pct(gain.relativeChangeCi[1])}),
-        Mann–Whitney p={gain.pValue.toPrecision(2)}: {gain.verdict}
+        change {signedPercent(gain.relativeChange)} (95 % CI {signedPercent(gain.relativeChangeCi[0])} to{' '}
+        {signedPercent(gain.relativeChangeCi[1])}), Mann–Whitney p={gain.pValue.toPrecision(2)}: {gain.verdict}
         {best.measurement.peakRssMiB !== null
           ? ` · peak RSS through the first inference ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`
           : ''}

@@ -12,11 +12,7 @@ export function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}\u00a0%`;
 }
 
-/** A relative change with its sign: −4.2 % / +1.0 %. */
-export function signedPercent(fraction: number): string {
-  const text = `${Math.abs(fraction * 100).toFixed(1)}\u00a0%`;
-  return fraction > 0 ? `+${text}` : fraction < 0 ? `−${text}` : text;
-}
+export { signedPercent } from '../../../../shared/format';
 
 /** Expected effect × P(improves), the number the matrix plots (effort aside). */
 export function expectedEffect(ranking: Ranking): number {
