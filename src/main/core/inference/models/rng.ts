@@ -1,21 +1,16 @@
+import { seededRandom } from '../../bench/stats/random';
+
 /**
- * Seeded pseudo-random numbers (mulberry32). Only integer arithmetic and one division, so the same seed
- * yields the same weights, and therefore the same model bytes, on every machine and Node version.
+ * Seeded pseudo-random numbers (mulberry32, the same generator as the bootstrap's). Only integer
+ * arithmetic and one division, so the same seed yields the same weights, and therefore the same
+ * model bytes, on every machine and Node version.
  */
 export class Rng {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** Uniform in [-bound, bound). */
