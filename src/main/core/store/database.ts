@@ -91,6 +91,18 @@ export function migrate(db: Db, path: string): void {
   }
 }
 
+/** Opens and migrates; a failed migration closes the handle, so no error leaves the file open. */
+function openMigrated(path: string): Db {
+  const db = openAndCheck(path);
+  try {
+    migrate(db, path);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 /** Moves the database and its WAL/SHM side files aside, keeping them for the user to inspect. */
 function moveAside(path: string): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -113,15 +125,13 @@ export function openStore(dataDir: string): StoreHandle {
   let reason = '';
   let db: Db;
   try {
-    db = openAndCheck(path);
-    migrate(db, path);
+    db = openMigrated(path);
   } catch (error) {
     if (isBusy(error)) throw new StoreLockedError(path);
     if (!isCorruption(error)) throw error;
     reason = (error as Error).message;
     recoveredFrom = moveAside(path);
-    db = openAndCheck(path);
-    migrate(db, path);
+    db = openMigrated(path);
   }
   return {
     db,
