@@ -249,10 +249,7 @@ export function projectHandlers(deps: ProjectDeps): ProjectHandlers {
     'project.history': async ({ root }) => {
       const folder = canonicalFolder(root);
       const runs = requireRuns();
-      const mine = runs
-        .list(200, 'project')
-        .map((summary) => runs.get(summary.id)!)
-        .filter((run) => run.settings.options.root === folder);
+      const mine = runs.idsWithOption('project', 'root', folder, 200).map((id) => runs.get(id)!);
       const history = mine.map((run) => ({
         runId: run.id,
         startedAt: run.startedAt,

@@ -135,6 +135,20 @@ export class RunRepository {
     }));
   }
 
+  /**
+   * Ids of the newest runs of a kind whose settings.options hold `value` under `key` (a project's
+   * runs by their folder), newest first: the match is made in SQL, not by loading every run.
+   */
+  idsWithOption(kind: Run['kind'], key: string, value: string, limit: number): number[] {
+    if (!/^\w+$/.test(key)) throw new RangeError(`not an option name: ${key}`);
+    const rows = this.db
+      .prepare(
+        `SELECT id FROM runs WHERE kind = ? AND json_extract(settings_json, '$.options.${key}') = ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(kind, value, limit) as Array<{ id: number }>;
+    return rows.map((row) => Number(row.id));
+  }
+
   latestId(kind?: Run['kind']): number | null {
     const row = this.db
       .prepare(`SELECT id FROM runs WHERE status = 'completed' ${kind ? 'AND kind = ?' : ''} ORDER BY id DESC LIMIT 1`)
