@@ -89,5 +89,16 @@ describe('CLI defaults come from the settings in force', () => {
     expect(result.stderr.match(/TUNEBENCH_LEVEL="ludicrous" is not valid/g)).toHaveLength(1);
     expect(result.stderr.match(/TUNEBENCH_TELEMETRY_HZ="50" is not valid/g)).toHaveLength(1);
     expect(RunSchema.parse(JSON.parse(result.stdout)).settings.level).toBe('basic');
+
+    // --help shows the fallback default, and says why it is not the value set.
+    const help = await runCli(['bench', 'cpu', '--help'], env);
+    expect(help.code).toBe(0);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('(default: the level in Settings / TUNEBENCH_LEVEL, now basic)');
+    expect(text).toMatch(
+      /Settings warnings \(the defaults above fall back where a value was refused\): .*TUNEBENCH_LEVEL="ludicrous" is not valid/,
+    );
+    const clean = await runCli(['bench', 'cpu', '--help'], { TUNEBENCH_HOME: tempDir(), TUNEBENCH_LEVEL: 'basic' });
+    expect(clean.stdout).not.toMatch(/Settings warnings/);
   });
 });
