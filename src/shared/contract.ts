@@ -442,7 +442,8 @@ export const apiMethods = {
   },
   'tune.importOutcomes': {
     input: OutcomeExportSchema,
-    output: z.object({ imported: z.number().int() }),
+    /** alreadyImported: this very export was imported before, so nothing was added (it would count twice). */
+    output: z.object({ imported: z.number().int(), alreadyImported: z.boolean() }),
   },
   // Desktop experience: settings (file + TUNEBENCH_* environment), history over time, diagnostics.
   'settings.get': {

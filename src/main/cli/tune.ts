@@ -146,8 +146,12 @@ export function tuneCommand(): Command {
               { cause: error },
             );
           }
-          const { imported } = await engine.handlers['tune.importOutcomes'](parsed);
-          print(`${imported} rule statistics imported from ${options.importOutcomes}`);
+          const { imported, alreadyImported } = await engine.handlers['tune.importOutcomes'](parsed);
+          print(
+            alreadyImported
+              ? `${options.importOutcomes} was imported before: nothing added (its outcomes would count twice)`
+              : `${imported} rule statistics imported from ${options.importOutcomes}`,
+          );
           return;
         }
         if (options.explain) {

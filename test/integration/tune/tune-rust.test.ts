@@ -130,6 +130,14 @@ describe('tunebench tune on the compute-heavy Rust fixture (real cargo, real git
       outcomes: 1,
       projects: 1,
     });
+    // The same file again is refused: its outcomes would count twice.
+    const again = await runCli(['tune', '--import-outcomes', exported], { TUNEBENCH_HOME: otherHome });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/was imported before: nothing added/);
+    const afterAgain = FindingsReportSchema.parse(
+      JSON.parse((await runCli(['tune', dir, '--json'], { TUNEBENCH_HOME: otherHome })).stdout),
+    );
+    expect(afterAgain.findings.find((f) => f.id === 'rust.release-lto')!.ranking.outcomes).toBe(1);
     writeFileSync(exported, '{"format":"something else"}');
     const bad = await runCli(['tune', '--import-outcomes', exported], { TUNEBENCH_HOME: otherHome });
     expect(bad.code).toBe(1);

@@ -57,10 +57,15 @@ describe('ranking from outcomes (Beta posterior seeded by the prior)', () => {
     store?.db.close();
     const target = outcomes();
     target.record({ ruleId: 'node.ts-skiplibcheck', stack: 'node', project: 'z', improved: true, gain: 0.1 });
-    expect(target.importStats(exported)).toBe(1);
+    expect(target.importStats(exported, 'export-1')).toBe(1);
     const [merged] = target.stats();
     expect(merged).toMatchObject({ improved: 2, notImproved: 1, projects: 3 });
     expect(merged!.gainSum).toBeCloseTo(0.3, 10);
+    // The same export again adds nothing; another export (another id) does.
+    expect(target.importStats(exported, 'export-1')).toBeNull();
+    expect(target.stats()[0]).toMatchObject({ improved: 2, notImproved: 1, projects: 3 });
+    expect(target.importStats(exported, 'export-2')).toBe(1);
+    expect(target.stats()[0]).toMatchObject({ improved: 3, notImproved: 2, projects: 5 });
   });
 });
 

@@ -66,21 +66,38 @@ export class TuneOutcomeRepository {
     return [...byKey.values()].map(({ projectSet: _unused, ...stat }) => stat);
   }
 
-  /** Adds a team's exported statistics to ours (they are added, never replace local outcomes). */
-  importStats(stats: readonly OutcomeStat[]): number {
+  /**
+   * Adds a team's exported statistics to ours (they are added, never replace local outcomes).
+   * `exportId` names the export (a hash of its content): the same file imported twice would count
+   * every outcome twice, so a second import adds nothing and returns null.
+   */
+  importStats(stats: readonly OutcomeStat[], exportId: string): number | null {
+    const seen = this.db
+      .prepare(
+        `SELECT 1 AS seen FROM tune_outcomes WHERE source = 'import' AND json_extract(project, '$.export') = ? LIMIT 1`,
+      )
+      .get(exportId);
+    if (seen) return null;
     const insert = this.db.prepare(
       `INSERT INTO tune_outcomes (rule_id, stack, project, improved, gain, source, at) VALUES (?, ?, ?, 0, ?, 'import', ?)`,
     );
     const now = new Date().toISOString();
-    for (const stat of stats) {
-      insert.run(
-        stat.ruleId,
-        stat.stack,
-        JSON.stringify({ improved: stat.improved, notImproved: stat.notImproved, projects: stat.projects }),
-        stat.gainSum,
-        now,
-      );
-    }
+    this.db.transaction(() => {
+      for (const stat of stats) {
+        insert.run(
+          stat.ruleId,
+          stat.stack,
+          JSON.stringify({
+            improved: stat.improved,
+            notImproved: stat.notImproved,
+            projects: stat.projects,
+            export: exportId,
+          }),
+          stat.gainSum,
+          now,
+        );
+      }
+    })();
     return stats.length;
   }
 }

@@ -96,6 +96,6 @@ export function tuneHandlers(deps: TuneHandlerDeps): TuneHandlers {
       }
     },
     'tune.exportOutcomes': async () => service().exportOutcomes(),
-    'tune.importOutcomes': async (data) => ({ imported: service().importOutcomes(data) }),
+    'tune.importOutcomes': async (data) => service().importOutcomes(data),
   };
 }

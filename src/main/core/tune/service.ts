@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { HardwareProfile } from '../../../shared/schemas/hardware';
 import type { ProjectProfile } from '../../../shared/schemas/project';
@@ -122,7 +123,10 @@ export class TuneService {
     };
   }
 
-  importOutcomes(data: OutcomeExport): number {
-    return this.deps.outcomes.importStats(data.stats);
+  /** Imports an export once: its id is the hash of its content, so re-importing the same file is refused. */
+  importOutcomes(data: OutcomeExport): { imported: number; alreadyImported: boolean } {
+    const exportId = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    const imported = this.deps.outcomes.importStats(data.stats, exportId);
+    return imported === null ? { imported: 0, alreadyImported: true } : { imported, alreadyImported: false };
   }
 }
