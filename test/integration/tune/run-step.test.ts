@@ -39,6 +39,16 @@ describe('runStep (a project command in a workspace)', () => {
     expect(alive(marker)).toBe(false);
   });
 
+  it('ends on the exit of a command that left a background process holding its output, and stops that process', async () => {
+    const marker = `tb-leftover-${process.pid}-${Date.now()}`;
+    // Without the exit handling the step would wait for the pipes: 8 s, past its 5 s limit.
+    const result = await runStep(tempDir(), '', `sh -c 'sleep 8; echo ${marker}' & echo built`, { timeoutMs: 5_000 });
+    expect(result).toMatchObject({ ok: true, exitCode: 0, timedOut: false });
+    expect(result.output).toMatch(/^built\n\[tunebench: the command exited but left processes holding its output/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alive(marker)).toBe(false);
+  });
+
   it('stops on cancel', async () => {
     const controller = new AbortController();
     const pending = runStep(tempDir(), '', 'sleep 300', { timeoutMs: 60_000, signal: controller.signal });

@@ -11,6 +11,8 @@ export interface StepResult {
 
 const OUTPUT_TAIL = 4000;
 const KILL_GRACE_MS = 2000;
+/** How long the output may stay open after the command exited, before leftovers are stopped. */
+const STDIO_GRACE_MS = 1000;
 
 /**
  * Runs one of the project's commands (build, test) in a workspace, in its own process group so
@@ -60,14 +62,30 @@ export function runStep(
       clearTimeout(timer);
       reject(error);
     });
-    child.on('close', (exitCode) => {
+    let settled = false;
+    const finish = (exitCode: number | null, note = '') => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', stop);
       if (options.signal?.aborted) {
         reject(new Error('cancelled'));
         return;
       }
-      resolve({ ok: exitCode === 0 && !timedOut, exitCode, timedOut, output: output.trim() });
+      resolve({ ok: exitCode === 0 && !timedOut, exitCode, timedOut, output: `${output.trim()}${note}` });
+    };
+    // 'close' waits for the pipes, which a background process the command left (`server &`)
+    // holds open: the step would hang to its timeout. Once the command itself exited, its
+    // leftovers get a moment, then are stopped with the group, and the step ends on its exit code.
+    child.on('exit', (exitCode) => {
+      setTimeout(() => {
+        if (settled) return;
+        stop();
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(exitCode, '\n[tunebench: the command exited but left processes holding its output; they were stopped]');
+      }, STDIO_GRACE_MS).unref();
     });
+    child.on('close', (exitCode) => finish(exitCode));
   });
 }
