@@ -84,7 +84,7 @@ describe('Choosing inference benchmarks on the Benchmarks page', () => {
 
   it('tunes the pretrained Silero VAD as shipped (FP32) from the same card', async () => {
     const { page } = e2e.app;
-    const form = page.getByRole('form', { name: 'Auto-tune onnxruntime settings' });
+    const form = page.getByRole('form', { name: 'Auto-tune inference settings' });
     await form.getByLabel('Model').selectOption('pretrained:silero-vad');
     await form.getByLabel('Budget (s)').fill('3');
     await form.getByRole('button', { name: 'Tune' }).click();

@@ -11,7 +11,7 @@ describe('Inference auto-tuning on the Benchmarks page', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await e2e.app.load('benchmarks');
-    const form = page.getByRole('form', { name: 'Auto-tune onnxruntime settings' });
+    const form = page.getByRole('form', { name: 'Auto-tune inference settings' });
     await form.waitFor({ timeout: 30_000 });
     await form.getByLabel('Budget (s)').fill('6');
     await form.getByRole('button', { name: 'Tune' }).click();

@@ -75,6 +75,12 @@ export function InferenceMatrix({ run }: { run: Run }) {
                   {String(r.extras['node placement'] ?? '').includes('fell back') ? (
                     <div className="error">⚠ {String(r.extras['node placement'])}</div>
                   ) : null}
+                  {/* OpenVINO: where the compiled model ran (EXECUTION_DEVICES), in red when not where asked. */}
+                  {typeof r.extras['device check'] === 'string' ? (
+                    <div className="error">{r.extras['device check']}</div>
+                  ) : typeof r.extras['execution devices'] === 'string' ? (
+                    <div className="muted">ran on {r.extras['execution devices']}</div>
+                  ) : null}
                   {r.extras['cosine vs CPU FP32'] !== undefined ? (
                     <div className={disagrees ? 'error' : 'muted'}>
                       cos {String(r.extras['cosine vs CPU FP32'])} vs FP32

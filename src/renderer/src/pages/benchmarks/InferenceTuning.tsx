@@ -70,7 +70,7 @@ export function TuneControls({
   return (
     <form
       className="toolbar"
-      aria-label="Auto-tune onnxruntime settings"
+      aria-label="Auto-tune inference settings"
       onSubmit={(e) => {
         e.preventDefault();
         onStart(model, objective, budget);
