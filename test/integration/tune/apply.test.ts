@@ -172,6 +172,47 @@ describe('tune/apply', () => {
     expect(readFileSync(join(root, 'config.toml'), 'utf8')).toBe(edit.after);
   });
 
+  it('records the commit the worktrees start from, so keep fast-forwards even when HEAD moved after the scan', async () => {
+    const dir = tempDir();
+    const root = repo(dir);
+    const { changes, journal } = repos(dir);
+    const scanned = git(root, 'rev-parse', 'HEAD').trim();
+    const change = changes.create({
+      root,
+      findingId: 'demo.level',
+      ruleId: 'demo.level',
+      stack: 'rust',
+      baseCommit: scanned,
+      edits: [edit],
+      diff: '',
+    });
+    // The user commits an unrelated file between the scan and the verification.
+    writeFileSync(join(root, 'NOTES.md'), 'later\n');
+    git(root, 'add', 'NOTES.md');
+    git(root, 'commit', '-q', '-m', 'later');
+    const head = git(root, 'rev-parse', 'HEAD').trim();
+    const spaces = await prepareWorkspaces({
+      root,
+      changeId: change.id,
+      ruleId: 'demo.level',
+      edits: [edit],
+      workDir: join(dir, 'work'),
+      useGit: true,
+      journal,
+    });
+    expect(spaces.baseCommit).toBe(head);
+    await removeWorkspaces(root, change.id, spaces, journal);
+    changes.update(change.id, { status: 'verified', branch: spaces.branch, baseCommit: spaces.baseCommit });
+    expect(changes.get(change.id)!.baseCommit).toBe(head);
+    const kept = await keepChange(
+      changes.get(change.id)!,
+      { merge: true, workDir: join(dir, 'work'), backupDir: join(dir, 'b') },
+      { changes, journal },
+    );
+    expect(kept.merged).toMatch(/^fast-forwarded main to /);
+    expect(git(root, 'rev-parse', 'HEAD~1').trim()).toBe(head);
+  });
+
   it('handles a project in a subfolder of its repository: edits, builds and commits land in that subfolder', async () => {
     const dir = tempDir();
     const top = join(dir, 'mono');

@@ -136,6 +136,8 @@ export class TuneChangeRepository {
     fields: Partial<{
       status: Status;
       branch: string | null;
+      /** The commit both sides were made from (set when the worktrees are made, not at scan time). */
+      baseCommit: string | null;
       commit: string | null;
       verification: Verification;
       merged: string;
@@ -146,11 +148,12 @@ export class TuneChangeRepository {
     if (!current) throw new Error(`no applied change #${id}`);
     this.db
       .prepare(
-        `UPDATE tune_changes SET status = ?, branch = ?, commit_sha = ?, verification_json = ?, merged = ?, note = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE tune_changes SET status = ?, branch = ?, base_commit = ?, commit_sha = ?, verification_json = ?, merged = ?, note = ?, updated_at = ? WHERE id = ?`,
       )
       .run(
         fields.status ?? current.status,
         fields.branch !== undefined ? fields.branch : current.branch,
+        fields.baseCommit !== undefined ? fields.baseCommit : current.baseCommit,
         fields.commit !== undefined ? fields.commit : current.commit,
         fields.verification
           ? JSON.stringify(fields.verification)

@@ -20,6 +20,8 @@ export interface Workspaces {
   candidateRoot: string;
   /** The candidate's branch (git only). */
   branch: string | null;
+  /** The commit both worktrees start from: HEAD when they were made (git only). */
+  baseCommit: string | null;
   /** How the two sides were made, for the verification record. */
   mode: 'worktree' | 'copy';
 }
@@ -95,7 +97,14 @@ export async function prepareWorkspaces(input: {
     const sides = { baselineDir: inside(baselineDir, prefix), candidateDir: inside(candidateDir, prefix) };
     for (const side of [sides.baselineDir, sides.candidateDir]) await linkDependencies(input.root, side);
     await writeEdits(sides.candidateDir, input.edits);
-    return { ...sides, baselineRoot: baselineDir, candidateRoot: candidateDir, branch, mode: 'worktree' };
+    return {
+      ...sides,
+      baselineRoot: baselineDir,
+      candidateRoot: candidateDir,
+      branch,
+      baseCommit: head,
+      mode: 'worktree',
+    };
   }
   for (const side of [baselineDir, candidateDir]) {
     input.journal.record(input.changeId, { step: 'copy', path: side });
@@ -109,6 +118,7 @@ export async function prepareWorkspaces(input: {
     baselineRoot: baselineDir,
     candidateRoot: candidateDir,
     branch: null,
+    baseCommit: null,
     mode: 'copy',
   };
 }

@@ -144,7 +144,11 @@ export async function verifyFinding(
       useGit,
       journal: deps.journal,
     });
-    if (workspaces.branch) deps.changes.update(change.id, { branch: workspaces.branch });
+    // The sides start from HEAD now, which may be newer than the scan the finding came from: keep
+    // records the real base, so it fast-forwards when nothing moved since.
+    if (workspaces.branch) {
+      deps.changes.update(change.id, { branch: workspaces.branch, baseCommit: workspaces.baseCommit });
+    }
     const verification = await measureBothSides(located, profile, workspaces, change.id, deps);
     const status = 'verified' as const;
     deps.journal.record(change.id, { step: 'finished', status });
