@@ -44,6 +44,30 @@ describe('tune/apply', () => {
   let store: StoreHandle | null = null;
   afterEach(() => store?.db.close());
 
+  /** A change that applies `edit` to the demo project, as verification records it. */
+  function demoChange(changes: TuneChangeRepository, root: string, baseCommit: string | null) {
+    return changes.create({
+      root,
+      findingId: 'demo.level',
+      ruleId: 'demo.level',
+      stack: 'rust',
+      baseCommit,
+      edits: [edit],
+      diff: '',
+    });
+  }
+
+  /** Baseline and candidate for that change: worktrees (git) or copies. */
+  function demoWorkspaces(
+    root: string,
+    changeId: number,
+    workDir: string,
+    journal: TuneJournalRepository,
+    useGit = true,
+  ) {
+    return prepareWorkspaces({ root, changeId, ruleId: 'demo.level', edits: [edit], workDir, useGit, journal });
+  }
+
   function repos(dir: string) {
     store = openStore(join(dir, 'data'));
     return { changes: new TuneChangeRepository(store.db), journal: new TuneJournalRepository(store.db) };
@@ -74,24 +98,8 @@ describe('tune/apply', () => {
     writeFileSync(join(root, 'notes.txt'), 'uncommitted work\n'); // the user's own, must survive
     const { changes, journal } = repos(dir);
     const head = git(root, 'rev-parse', 'HEAD').trim();
-    const change = changes.create({
-      root,
-      findingId: 'demo.level',
-      ruleId: 'demo.level',
-      stack: 'rust',
-      baseCommit: head,
-      edits: [edit],
-      diff: '',
-    });
-    const spaces = await prepareWorkspaces({
-      root,
-      changeId: change.id,
-      ruleId: 'demo.level',
-      edits: [edit],
-      workDir: join(dir, 'work'),
-      useGit: true,
-      journal,
-    });
+    const change = demoChange(changes, root, head);
+    const spaces = await demoWorkspaces(root, change.id, join(dir, 'work'), journal);
     expect(readFileSync(join(spaces.candidateDir, 'config.toml'), 'utf8')).toBe(edit.after);
     expect(readFileSync(join(spaces.baselineDir, 'config.toml'), 'utf8')).toBe(CONFIG);
     expect(readFileSync(join(root, 'config.toml'), 'utf8')).toBe(CONFIG);
@@ -113,24 +121,8 @@ describe('tune/apply', () => {
     expect(worktrees(root)).toHaveLength(1);
 
     // A second verification of the same rule gets its own branch; discarding deletes only that one.
-    const second = changes.create({
-      root,
-      findingId: 'demo.level',
-      ruleId: 'demo.level',
-      stack: 'rust',
-      baseCommit: head,
-      edits: [edit],
-      diff: '',
-    });
-    const spaces2 = await prepareWorkspaces({
-      root,
-      changeId: second.id,
-      ruleId: 'demo.level',
-      edits: [edit],
-      workDir: join(dir, 'work'),
-      useGit: true,
-      journal,
-    });
+    const second = demoChange(changes, root, head);
+    const spaces2 = await demoWorkspaces(root, second.id, join(dir, 'work'), journal);
     expect(spaces2.branch).toBe('tunebench/demo.level-2');
     await removeWorkspaces(root, second.id, spaces2, journal);
     changes.update(second.id, { status: 'verified', branch: spaces2.branch });
@@ -143,24 +135,8 @@ describe('tune/apply', () => {
     const root = repo(dir);
     const { changes, journal } = repos(dir);
     const head = git(root, 'rev-parse', 'HEAD').trim();
-    const change = changes.create({
-      root,
-      findingId: 'demo.level',
-      ruleId: 'demo.level',
-      stack: 'rust',
-      baseCommit: head,
-      edits: [edit],
-      diff: '',
-    });
-    const spaces = await prepareWorkspaces({
-      root,
-      changeId: change.id,
-      ruleId: 'demo.level',
-      edits: [edit],
-      workDir: join(dir, 'work'),
-      useGit: true,
-      journal,
-    });
+    const change = demoChange(changes, root, head);
+    const spaces = await demoWorkspaces(root, change.id, join(dir, 'work'), journal);
     await removeWorkspaces(root, change.id, spaces, journal);
     changes.update(change.id, { status: 'verified', branch: spaces.branch });
     const kept = await keepChange(
@@ -177,29 +153,13 @@ describe('tune/apply', () => {
     const root = repo(dir);
     const { changes, journal } = repos(dir);
     const scanned = git(root, 'rev-parse', 'HEAD').trim();
-    const change = changes.create({
-      root,
-      findingId: 'demo.level',
-      ruleId: 'demo.level',
-      stack: 'rust',
-      baseCommit: scanned,
-      edits: [edit],
-      diff: '',
-    });
+    const change = demoChange(changes, root, scanned);
     // The user commits an unrelated file between the scan and the verification.
     writeFileSync(join(root, 'NOTES.md'), 'later\n');
     git(root, 'add', 'NOTES.md');
     git(root, 'commit', '-q', '-m', 'later');
     const head = git(root, 'rev-parse', 'HEAD').trim();
-    const spaces = await prepareWorkspaces({
-      root,
-      changeId: change.id,
-      ruleId: 'demo.level',
-      edits: [edit],
-      workDir: join(dir, 'work'),
-      useGit: true,
-      journal,
-    });
+    const spaces = await demoWorkspaces(root, change.id, join(dir, 'work'), journal);
     expect(spaces.baseCommit).toBe(head);
     await removeWorkspaces(root, change.id, spaces, journal);
     changes.update(change.id, { status: 'verified', branch: spaces.branch, baseCommit: spaces.baseCommit });
@@ -225,24 +185,8 @@ describe('tune/apply', () => {
     const root = join(top, 'packages', 'app');
     const { changes, journal } = repos(dir);
     const head = git(top, 'rev-parse', 'HEAD').trim();
-    const change = changes.create({
-      root,
-      findingId: 'demo.level',
-      ruleId: 'demo.level',
-      stack: 'rust',
-      baseCommit: head,
-      edits: [edit],
-      diff: '',
-    });
-    const spaces = await prepareWorkspaces({
-      root,
-      changeId: change.id,
-      ruleId: 'demo.level',
-      edits: [edit],
-      workDir: join(dir, 'work'),
-      useGit: true,
-      journal,
-    });
+    const change = demoChange(changes, root, head);
+    const spaces = await demoWorkspaces(root, change.id, join(dir, 'work'), journal);
     expect(spaces.candidateDir).toBe(join(spaces.candidateRoot, 'packages', 'app'));
     expect(readFileSync(join(spaces.candidateDir, 'config.toml'), 'utf8')).toBe(edit.after);
     expect(existsSync(join(spaces.candidateRoot, 'config.toml'))).toBe(false);
@@ -263,25 +207,9 @@ describe('tune/apply', () => {
     const root = repo(dir);
     const before = readFileSync(join(root, 'config.toml'));
     const { changes, journal } = repos(dir);
-    const change = changes.create({
-      root,
-      findingId: 'demo.level',
-      ruleId: 'demo.level',
-      stack: 'rust',
-      baseCommit: null,
-      edits: [edit],
-      diff: '',
-    });
+    const change = demoChange(changes, root, null);
     // As if the process died right after preparing: nothing was cleaned, the status is still "verifying".
-    const spaces = await prepareWorkspaces({
-      root,
-      changeId: change.id,
-      ruleId: 'demo.level',
-      edits: [edit],
-      workDir: join(dir, 'work'),
-      useGit: true,
-      journal,
-    });
+    const spaces = await demoWorkspaces(root, change.id, join(dir, 'work'), journal);
     expect(worktrees(root)).toHaveLength(3);
     const reports = await recoverInterrupted(changes, journal);
     expect(reports).toHaveLength(1);
@@ -302,24 +230,8 @@ describe('tune/apply', () => {
     mkdirSync(join(root, 'node_modules', 'dep'), { recursive: true });
     writeFileSync(join(root, 'config.toml'), CONFIG);
     const { changes, journal } = repos(dir);
-    const change = changes.create({
-      root,
-      findingId: 'demo.level',
-      ruleId: 'demo.level',
-      stack: 'rust',
-      baseCommit: null,
-      edits: [edit],
-      diff: '',
-    });
-    const spaces = await prepareWorkspaces({
-      root,
-      changeId: change.id,
-      ruleId: 'demo.level',
-      edits: [edit],
-      workDir: join(dir, 'work'),
-      useGit: false,
-      journal,
-    });
+    const change = demoChange(changes, root, null);
+    const spaces = await demoWorkspaces(root, change.id, join(dir, 'work'), journal, false);
     expect(spaces.mode).toBe('copy');
     expect(readFileSync(join(spaces.candidateDir, 'config.toml'), 'utf8')).toBe(edit.after);
     expect(readdirSync(join(spaces.candidateDir, 'node_modules'))).toEqual(['dep']); // linked, not copied
