@@ -115,6 +115,8 @@ export const apiMethods = {
         level: LevelSchema.default('basic'),
         /** Requests in flight at once (worker threads with one session each), e.g. [1, 2, 4]. */
         parallel: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
+        /** onnxruntime's CPU memory arena (enableCpuMemArena); off lowers the peak at some cost in speed. */
+        memoryArena: z.boolean().default(true),
         /** Input sizes by name: an input's whole shape (x: [1, 3, 640, 640]) or a dynamic dimension's size (sequence: [256]). */
         dims: z.record(z.string().min(1), z.array(z.number().int().min(1).max(1_000_000)).min(1).max(8)).optional(),
         /** OpenVINO devices: PERFORMANCE_HINT, NUM_STREAMS (a count or "auto") and InferRequests in flight (0: the optimum). */
@@ -188,6 +190,8 @@ export const apiMethods = {
         interOpThreads: z.number().int(),
         graphOptimization: z.enum(['disabled', 'basic', 'extended', 'all']),
         executionMode: z.enum(['sequential', 'parallel']),
+        /** onnxruntime's CPU memory arena; absent in results written before it was recorded (it was on). */
+        memoryArena: z.boolean().optional(),
         precision,
         batch: z.number().int(),
         /** On OpenVINO devices: the hint and InferRequests in flight (the session fields are unused there). */

@@ -84,6 +84,7 @@ export function benchNpuCommand(): Command {
             threads: 0,
             level: options.level,
             parallel: [1],
+            memoryArena: true, // onnxruntime's option: OpenVINO has none such
           },
           options.json === true,
         );

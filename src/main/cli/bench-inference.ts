@@ -140,6 +140,7 @@ export function benchInferenceCommand(): Command {
       positiveIntegers,
       [1],
     )
+    .option('--no-mem-arena', 'onnxruntime: turn off the CPU memory arena (lower peak memory, often slower)')
     .option('--ov-hint <hint>', 'OpenVINO devices: PERFORMANCE_HINT latency or throughput', ovHint, 'latency')
     .option('--ov-streams <n|auto>', "OpenVINO devices: NUM_STREAMS (default: the hint's choice)", ovStreams)
     .option(
@@ -167,6 +168,7 @@ export function benchInferenceCommand(): Command {
           threads: number;
           level: Level;
           parallel: number[];
+          memArena: boolean;
           ovHint: 'latency' | 'throughput';
           ovStreams?: number | 'auto';
           ovRequests?: number;
@@ -199,6 +201,7 @@ export function benchInferenceCommand(): Command {
               threads: options.threads,
               level: options.level,
               parallel: options.parallel,
+              memoryArena: options.memArena,
               ...(Object.keys(options.dims).length > 0 ? { dims: options.dims } : {}),
               openvino: {
                 hint: options.ovHint,

@@ -195,16 +195,13 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
       // The model builder (onnx-proto) is loaded only when inference is asked for, not at every start-up.
       const { resolveModels } = await import('../inference/resolve-models');
       const models = await resolveModels(input.models, input.precisions, deps.dataDir);
-      const { specs, skipped } = inferenceSpecs(
-        models,
-        input.devices,
-        input.batches,
-        profile,
-        input.threads,
-        input.parallel,
-        input.dims,
-        input.openvino,
-      );
+      const { specs, skipped } = inferenceSpecs(models, input.devices, input.batches, profile, {
+        threads: input.threads,
+        parallel: input.parallel,
+        dims: input.dims,
+        openvino: input.openvino,
+        memoryArena: input.memoryArena,
+      });
       if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);
       const jobId = submitSuite(
         deps,

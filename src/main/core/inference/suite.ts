@@ -47,6 +47,19 @@ export function deviceUnavailable(
     : `${device}: ${provider.reason}${provider.remedy ? ` (${provider.remedy})` : ''}`;
 }
 
+/** The settings of a suite run besides models, devices and batches; each one is pinned in every spec. */
+export interface SuiteOptions {
+  /** onnxruntime intra-op threads (0: the runtime's default); OpenVINO INFERENCE_NUM_THREADS. */
+  threads?: number;
+  /** Requests in flight at once (worker threads with one session each); 1 is the plain latency run. */
+  parallel?: number[];
+  /** The user's input sizes (`--dims`): an input's whole shape or a dynamic dimension's size, by name. */
+  dims?: Record<string, number[]>;
+  openvino?: OpenVinoOptions;
+  /** onnxruntime's CPU memory arena; off is in the id (-noarena), as it changes the numbers. */
+  memoryArena?: boolean;
+}
+
 /** OpenVINO's own knobs for a suite run (`--ov-hint`, `--ov-streams`, `--ov-requests`). */
 export interface OpenVinoOptions {
   hint?: OpenVinoSettings['hint'];
@@ -120,13 +133,9 @@ export function inferenceSpecs(
   devices: DeviceChoice[],
   batches: number[],
   profile: Pick<HardwareProfile, 'onnxruntime' | 'npu'>,
-  threads = 0,
-  /** Requests in flight at once (worker threads with one session each); 1 is the plain latency run. */
-  parallel: number[] = [1],
-  /** The user's input sizes (`--dims`): an input's whole shape or a dynamic dimension's size, by name. */
-  dims: Record<string, number[]> = {},
-  openvino: OpenVinoOptions = {},
+  options: SuiteOptions = {},
 ): { specs: BenchmarkSpec[]; skipped: string[] } {
+  const { threads = 0, parallel = [1], dims = {}, openvino = {}, memoryArena = true } = options;
   const specs: BenchmarkSpec[] = [];
   const label = dimsLabel(dims);
   // Runs at other input sizes are other benchmarks: they get their own ids, so they are never compared as one.
@@ -160,8 +169,8 @@ export function inferenceSpecs(
           specs.push({
             kind: 'inference.onnxruntime',
             // Ids of single-request runs are unchanged, so older runs still compare with new ones.
-            id: `infer-${model.id.replace(/^(builtin|pretrained):/, '')}-${model.precision}-${device}-b${batch}${n > 1 ? `-p${n}` : ''}${idSuffix}`,
-            title: `${modelTitle(model)} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}${label ? `, dims ${label}` : ''}`,
+            id: `infer-${model.id.replace(/^(builtin|pretrained):/, '')}-${model.precision}-${device}-b${batch}${n > 1 ? `-p${n}` : ''}${memoryArena ? '' : '-noarena'}${idSuffix}`,
+            title: `${modelTitle(model)} on ${device}, batch ${batch}${n > 1 ? `, ${n} concurrent requests` : ''}${memoryArena ? '' : ', no memory arena'}${label ? `, dims ${label}` : ''}`,
             params: {
               ...modelParams(model, batch, label, dims),
               device,
@@ -169,6 +178,7 @@ export function inferenceSpecs(
               interOpThreads: 0,
               graphOptimization: 'all',
               executionMode: 'sequential',
+              memoryArena,
               ...(n > 1 ? { parallel: n } : {}),
             },
           });

@@ -28,6 +28,8 @@ function settingsFrom(params: Record<string, unknown>): SessionSettings {
       DEFAULT_SESSION.graphOptimization,
     ) as SessionSettings['graphOptimization'],
     executionMode: str(params, 'executionMode', DEFAULT_SESSION.executionMode) as SessionSettings['executionMode'],
+    // Older specs carry no memoryArena: onnxruntime's default (on), as they ran.
+    memoryArena: params.memoryArena !== false,
   };
 }
 
@@ -142,7 +144,7 @@ export const inferenceLatency: BenchmarkFactory = async (params) => {
       ...sharedResultExtras({ median, items, flopsPerItem: flops, plan, output, reference }),
       ...placement,
       ...memory.extras(),
-      settings: `${settings.device}, intra ${settings.intraOpThreads || 'default'}, inter ${settings.interOpThreads || 'default'}, opt ${settings.graphOptimization}, ${settings.executionMode}${parallel > 1 ? `, ${parallel} concurrent requests` : ''}`,
+      settings: `${settings.device}, intra ${settings.intraOpThreads || 'default'}, inter ${settings.interOpThreads || 'default'}, opt ${settings.graphOptimization}, ${settings.executionMode}${settings.memoryArena ? '' : ', no memory arena'}${parallel > 1 ? `, ${parallel} concurrent requests` : ''}`,
     }),
     warnings: () => warnings,
     dispose: () => {

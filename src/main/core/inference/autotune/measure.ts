@@ -41,6 +41,7 @@ export function candidateSpec(candidate: Candidate, variant: ModelVariant, model
       interOpThreads: candidate.interOpThreads,
       graphOptimization: candidate.graphOptimization,
       executionMode: candidate.executionMode,
+      memoryArena: candidate.memoryArena,
       // A CPU session cannot fall back; on other providers the placement check is worth its extra session.
       placement: candidate.device !== 'cpu',
     },

@@ -95,7 +95,9 @@ export function enumerate(space: SearchSpace): Candidate[] {
           for (const graphOptimization of space.graphOptimization)
             for (const executionMode of space.executionMode)
               for (const interOpThreads of executionMode === 'sequential' ? [0] : space.interOpThreads)
+                // The memory arena stays on: it is a memory knob, and these objectives are speed.
                 out.push({
+                  ...DEFAULT_SESSION,
                   device,
                   precision,
                   batch,

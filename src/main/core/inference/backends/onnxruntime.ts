@@ -37,6 +37,7 @@ export function sessionOptions(settings: SessionSettings): InferenceSession.Sess
     interOpNumThreads: settings.interOpThreads,
     graphOptimizationLevel: settings.graphOptimization,
     executionMode: settings.executionMode,
+    enableCpuMemArena: settings.memoryArena,
   };
 }
 

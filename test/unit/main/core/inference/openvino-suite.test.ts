@@ -42,10 +42,7 @@ describe('inferenceSpecs for OpenVINO devices', () => {
       ['openvino-cpu', 'openvino-npu', 'openvino-auto'],
       [1],
       profile([{ name: 'CPU', kind: 'cpu' }]),
-      0,
-      [1],
-      {},
-      { hint: 'throughput', streams: 2 },
+      { openvino: { hint: 'throughput', streams: 2 } },
     );
     expect(skipped).toEqual(['openvino-npu: OpenVINO 2026.4.0 lists no NPU device (it lists CPU)']);
     expect(specs.map((s) => [s.kind, s.id])).toEqual([
@@ -65,14 +62,17 @@ describe('inferenceSpecs for OpenVINO devices', () => {
 
   it('turns --parallel N into N InferRequests in flight, unless --ov-requests set them', () => {
     const cpu = profile([{ name: 'CPU', kind: 'cpu' }]);
-    const { specs, skipped } = inferenceSpecs([mlp], ['openvino-cpu'], [1], cpu, 0, [1, 4]);
+    const { specs, skipped } = inferenceSpecs([mlp], ['openvino-cpu'], [1], cpu, { parallel: [1, 4] });
     expect(skipped).toEqual([]);
     expect(specs.map((s) => s.id)).toEqual(['infer-mlp-fp32-openvino-cpu-b1', 'infer-mlp-fp32-openvino-cpu-b1-r4']);
     expect(specs[0]!.params).toMatchObject({ ovHint: 'latency', ovRequests: 1 });
     expect(specs[1]!.params).toMatchObject({ ovHint: 'latency', ovRequests: 4 });
     expect(specs[1]!.title).toBe('MLP, FP32 on openvino-cpu, batch 1, hint latency, 4 infer requests');
 
-    const pinned = inferenceSpecs([mlp], ['openvino-cpu'], [1], cpu, 0, [1, 4], {}, { requests: 2 });
+    const pinned = inferenceSpecs([mlp], ['openvino-cpu'], [1], cpu, {
+      parallel: [1, 4],
+      openvino: { requests: 2 },
+    });
     expect(pinned.specs.map((s) => s.id)).toEqual(['infer-mlp-fp32-openvino-cpu-b1-r2']);
     expect(pinned.skipped).toEqual(['openvino-cpu: --parallel left out, --ov-requests 2 sets the requests in flight']);
   });

@@ -74,7 +74,7 @@ describe('pretrained models from npm packages', () => {
     );
 
     // The conventions and the user's sizes travel in the spec; other sizes are other benchmark ids.
-    const { specs } = inferenceSpecs(entries, ['cpu'], [1], PROFILE, 0, [1], { x: [1, 3, 320, 320] });
+    const { specs } = inferenceSpecs(entries, ['cpu'], [1], PROFILE, { dims: { x: [1, 3, 320, 320] } });
     expect(specs.map((s) => s.id)).toEqual([
       'infer-silero-vad-fp32-cpu-b1-x-1x3x320x320',
       'infer-ppocr-det-fp32-cpu-b1-x-1x3x320x320',

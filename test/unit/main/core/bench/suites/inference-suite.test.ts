@@ -102,10 +102,26 @@ describe('the inference benchmark with real onnxruntime (in-process)', () => {
       onnxruntime: { status: 'present', reason: '', providers: [{ name: 'cpu', status: 'present', reason: '' }] },
       npu: { openvino: { status: 'absent', reason: '' } },
     } as unknown as Parameters<typeof inferenceSpecs>[3];
-    const { specs } = inferenceSpecs([model], ['cpu'], [1], profile, 0, [1, 4]);
+    const { specs } = inferenceSpecs([model], ['cpu'], [1], profile, { parallel: [1, 4] });
     expect(specs.map((s) => s.id)).toEqual(['infer-mlp-fp32-cpu-b1', 'infer-mlp-fp32-cpu-b1-p4']);
     expect(specs[0]!.params.parallel).toBeUndefined();
     expect(specs[1]!.params.parallel).toBe(4);
     expect(specs[1]!.title).toMatch(/batch 1, 4 concurrent requests$/);
+    expect(specs[0]!.params.memoryArena).toBe(true);
+    // The arena off is another benchmark: its own id, so it is never compared as the same one.
+    const off = inferenceSpecs([model], ['cpu'], [1], profile, { memoryArena: false }).specs[0]!;
+    expect(off.id).toBe('infer-mlp-fp32-cpu-b1-noarena');
+    expect(off.params.memoryArena).toBe(false);
+    expect(off.title).toMatch(/batch 1, no memory arena$/);
+  });
+
+  it('runs with the memory arena off when asked, and records it in the settings', async () => {
+    const bench = await prepare({ modelPath: writeMlp(tempDir()), batch: 1, placement: false, memoryArena: false });
+    try {
+      expect(await bench.measure()).toBeGreaterThan(0);
+      expect(bench.extras!(0.1).settings).toMatch(/, no memory arena$/);
+    } finally {
+      bench.dispose?.();
+    }
   });
 });

@@ -16,6 +16,7 @@ const CPU_LATENCY: Candidate = {
   interOpThreads: 0,
   graphOptimization: 'extended',
   executionMode: 'sequential',
+  memoryArena: true,
 };
 const CUDA_THROUGHPUT: Candidate = {
   device: 'cuda',
@@ -25,6 +26,7 @@ const CUDA_THROUGHPUT: Candidate = {
   interOpThreads: 2,
   graphOptimization: 'all',
   executionMode: 'parallel',
+  memoryArena: true,
 };
 // Spaces, quotes, backslashes and non-ASCII: the path must survive as a literal in both languages.
 const AWKWARD_PATH = 'C:\\models\\my "net" é.onnx';
@@ -111,6 +113,15 @@ session = ort.InferenceSession(
       { input: pythonSnippet({ candidate: CPU_LATENCY, modelPath: AWKWARD_PATH }) },
     );
     expect(py.stdout.toString().trim()).toBe(AWKWARD_PATH);
+  });
+
+  it('turns the memory arena off in both languages only when the configuration did', () => {
+    const input = { candidate: { ...CPU_LATENCY, memoryArena: false }, modelPath: 'm.onnx' };
+    expect(javascriptSnippet(input)).toContain('  enableCpuMemArena: false,');
+    expect(pythonSnippet(input)).toContain('options.enable_cpu_mem_arena = False');
+    expect(javascriptParses(javascriptSnippet(input))).toBe('ok');
+    expect(pythonParses(pythonSnippet(input))).toBe('ok');
+    expect(javascriptSnippet({ candidate: CPU_LATENCY, modelPath: 'm' })).not.toContain('MemArena');
   });
 
   it('refuses a device onnxruntime has no provider for', () => {
