@@ -67,4 +67,27 @@ describe('OpenVINO devices on the Benchmarks page (stand-in addon)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-inference-openvino-npu.png'), fullPage: true });
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it('tunes on the OpenVINO devices too: their hint and requests appear in the chart and its table', async () => {
+    const { page } = e2e.app;
+    const form = page.getByRole('form', { name: 'Auto-tune inference settings' });
+    await form.getByLabel('Objective').selectOption({ label: 'throughput' });
+    await form.getByLabel('Budget (s)').fill('8');
+    await form.getByRole('button', { name: 'Tune' }).click();
+    const best = page.getByRole('region', { name: 'Best for throughput' });
+    await best.waitFor({ timeout: 120_000 });
+    const chart = page.getByRole('figure', { name: /Latency and throughput of the tuned configurations/ });
+    await chart.getByText(/All \d+ configurations as a table/).click();
+    const table = await chart.getByRole('table', { name: 'Tuned configurations: latency and throughput' }).innerText();
+    // The first round's sample is seeded, so the same space gives the same candidates: OpenVINO ones
+    // among them (hint and requests in their keys) next to onnxruntime's defaults.
+    expect(table).toMatch(/openvino-(cpu|npu)\/(fp32|fp16|int8)\/b\d+\/hint-(latency|throughput)\/r[124]/);
+    expect(table).toMatch(/cpu\/fp32\/b1\/intra0\/inter0\/opt-all\/sequential\t.*defaults/);
+    const library =
+      (await best.innerText()).includes('openvino-npu') || (await best.innerText()).includes('openvino-cpu')
+        ? 'openvino-node'
+        : 'onnxruntime-node';
+    expect(await best.getByLabel('JavaScript snippet, Best for throughput').innerText()).toContain(library);
+    await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-inference-openvino-tuning.png'), fullPage: true });
+  }, 180_000);
 });
