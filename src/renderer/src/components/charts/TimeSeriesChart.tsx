@@ -1,4 +1,9 @@
+import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { thinForDisplay } from './thin-rows';
+
+/** About two pixels per point on a wide chart: more is drawn work the eye cannot see at 10 Hz. */
+const MAX_POINTS = 240;
 
 export interface Series {
   key: string;
@@ -33,6 +38,8 @@ export function TimeSeriesChart<Row extends { t: number }>({
   yDomain,
   summary,
 }: Props<Row>) {
+  const keys = series.map((s) => s.key).join('\u0000');
+  const shown = useMemo(() => thinForDisplay(rows, keys.split('\u0000'), MAX_POINTS), [rows, keys]);
   return (
     <figure className="chart" aria-label={`${title} (${unit})`}>
       <figcaption>
@@ -43,7 +50,7 @@ export function TimeSeriesChart<Row extends { t: number }>({
       </figcaption>
       <div className="chart-body" role="img" aria-label={`${title}: ${summary}`}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <LineChart data={shown} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
             <XAxis
               dataKey="t"
