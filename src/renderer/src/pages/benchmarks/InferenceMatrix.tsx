@@ -13,12 +13,12 @@ function PeakMemory({ extras }: { extras: Record<string, unknown> }) {
   if (peak !== null) {
     return (
       <div className="muted" title="RSS high-water mark after loading and the first inference; one reading (n=1)">
-        peak {peak} MiB{typeof added === 'number' ? ` (model +${added} MiB)` : ''}
+        peak {peak} MiB{typeof added === 'number' ? `, model +${added} MiB` : ''} (n=1)
       </div>
     );
   }
   return typeof processPeak === 'number' ? (
-    <div className="muted">peak RSS {processPeak} MiB (benchmark process)</div>
+    <div className="muted">peak RSS {processPeak} MiB (benchmark process, n=1)</div>
   ) : null;
 }
 
