@@ -17,7 +17,7 @@ const e2e = useApp({
         '--precision',
         'fp32,int8',
         '--batch',
-        '1',
+        '1,8',
       ],
       { TUNEBENCH_HOME: home },
       240_000,
@@ -41,6 +41,17 @@ describe('Inference results on the Benchmarks page', () => {
     expect(text).toMatch(/mobilenet/);
     expect(text).toMatch(/[\d.]+ ms ± [\d.]+ % \(n=\d+\)/);
     expect(text).toMatch(/cos 0\.9\d+ vs FP32/);
+
+    // Throughput against batch size: one line per model · precision · device, with the numbers as a table.
+    const chart = page.getByRole('figure', { name: 'Inference throughput by batch size (items/s)' });
+    await chart.waitFor();
+    expect(await chart.locator('path.recharts-curve').count()).toBe(4);
+    const table = await chart
+      .getByRole('table', { name: 'Inference throughput by batch size, as a table' })
+      .innerText();
+    expect(table).toMatch(/mlp · INT8 · cpu\t8\t[\d.]+\t[\d.]+–[\d.]+\t\d+/);
+    expect(table.trim().split('\n')).toHaveLength(1 + 4 * 2);
+    await chart.screenshot({ path: join(ARTIFACTS, 'inference-throughput-by-batch.png') });
     await page.screenshot({ path: join(ARTIFACTS, 'benchmarks-inference.png'), fullPage: true });
   });
 });

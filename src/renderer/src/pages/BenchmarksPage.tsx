@@ -11,6 +11,7 @@ import { InferencePicker } from './benchmarks/InferencePicker';
 import { JobProgress } from './benchmarks/JobProgress';
 import { PresetPicker } from './benchmarks/PresetPicker';
 import { ResultsTable } from './benchmarks/ResultsTable';
+import { ThroughputByBatch } from './benchmarks/ThroughputByBatch';
 
 export function BenchmarksPage() {
   const { load, runs, selected, select, compare, compareWith, comparison, error } = useBench();
@@ -94,6 +95,7 @@ export function BenchmarksPage() {
               </p>
             ))}
             {selected.kind === 'inference' && !comparison ? <InferenceMatrix run={selected} /> : null}
+            {selected.kind === 'inference' && !comparison ? <ThroughputByBatch run={selected} /> : null}
             {comparison ? <ComparisonTable comparison={comparison} /> : <ResultsTable run={selected} />}
             <ExportButtons
               runIds={comparison ? [comparison.baseRunId, comparison.headRunId] : [selected.id]}
