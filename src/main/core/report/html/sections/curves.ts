@@ -1,4 +1,4 @@
-import { latencyCurve, scalingCurve, type CurvePoint } from '../../../../../shared/curves';
+import { latencyCurve, scalingCurve, throughputByBatch, type CurvePoint } from '../../../../../shared/curves';
 import type { Run } from '../../../../../shared/schemas/bench';
 import { formatNumber } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -45,7 +45,7 @@ function totalN(points: readonly CurvePoint[]): number {
   return points.reduce((sum, p) => sum + p.n, 0);
 }
 
-/** The cache-hierarchy and thread-scaling curves, when the run measured them. */
+/** The cache-hierarchy, thread-scaling and throughput-by-batch curves, when the run measured them. */
 export function runCurves(run: Run): SafeHtml | null {
   const figures: SafeHtml[] = [];
   const latency = latencyCurve(run);
@@ -79,6 +79,18 @@ export function runCurves(run: Run): SafeHtml | null {
           logY: false,
           ...(hasSingle ? { reference: { label: 'ideal (1 thread × n)', values: scaling.map((p) => p.ideal) } } : {}),
         },
+      ),
+    );
+  }
+  // Inference throughput over batch sizes, as on the Benchmarks page: one figure per setting.
+  for (const series of throughputByBatch(run)) {
+    const title = `Throughput by batch: ${series.label} (items/s)`;
+    figures.push(
+      figure(
+        'throughput-batch',
+        title,
+        `items/s = items per run × 1000 / ms; ${series.points.length} batch sizes, ${totalN(series.points)} samples; whiskers: 95 % CI of the median`,
+        { label: title, unit: 'items/s', xTitle: 'batch', points: series.points, logY: false },
       ),
     );
   }

@@ -80,6 +80,28 @@ describe('renderHtmlReport', () => {
     expect(count(page, /<svg\s+class="strip"/g)).toBe(1);
   });
 
+  it('draws inference throughput by batch size, one figure per model · precision · device', () => {
+    const infer = (precision: string, batch: number, ms: number) =>
+      result(
+        `infer-mlp-${precision}-cpu-b${batch}`,
+        `MLP ${precision} batch ${batch}`,
+        { modelPath: `/m/mlp-${precision}.onnx`, precision, device: 'cpu', batch },
+        'ms',
+        'lower-is-better',
+        noisySamples(ms, 20, 2),
+      );
+    const page = renderHtmlReport(
+      buildReport({
+        machine: machine(),
+        runs: [run(1, [infer('fp32', 1, 1), infer('fp32', 8, 4), infer('int8', 1, 0.5), infer('int8', 8, 1.5)])],
+      }),
+    );
+    expect(count(page, 'data-chart="throughput-batch"')).toBe(2);
+    expect(page).toContain('Throughput by batch: mlp · FP32 · cpu (items/s)');
+    expect(page).toMatch(/2 batch sizes, 40 samples; whiskers: 95 % CI of the median/);
+    expect(unbalancedTags(page)).toEqual([]);
+  });
+
   it('escapes every user-controlled string', () => {
     const attack = '<img src=x onerror=alert(1)>';
     const base = run(
