@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../src/main/core/bench/stats/summary';
 import { throughputByBatch } from '../../../src/shared/curves';
-import type { BenchmarkResult, Run } from '../../../src/shared/schemas/bench';
+import type { Run } from '../../../src/shared/schemas/bench';
+import { latencyResult } from '../../helpers/benchmark-result';
 
-function result(
-  id: string,
-  params: Record<string, string | number>,
-  samples: number[],
-  items?: number,
-): BenchmarkResult {
-  return {
-    id,
-    title: id,
-    params,
-    unit: 'ms',
-    direction: 'lower-is-better',
-    samples,
-    summary: summarize(samples),
-    plan: { warmupRuns: 0, minSamples: 6, maxSamples: 100, budgetMs: 1000, targetRelativeHalfWidth: 0.03 },
-    stopReason: 'precision-reached',
-    warnings: [],
-    extras: items === undefined ? {} : { 'items per sample': items },
-  };
-}
+const result = (id: string, params: Record<string, string | number>, samples: number[], items?: number) =>
+  latencyResult(id, params, samples, items === undefined ? {} : { 'items per sample': items });
 
 const ms = (centre: number) => [0.96, 0.98, 0.99, 1, 1, 1.01, 1.02, 1.04].map((f) => f * centre);
 const mlp = (precision: string, batch: number, extra: Record<string, number> = {}) => ({

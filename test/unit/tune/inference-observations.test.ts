@@ -1,29 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../src/main/core/bench/stats/summary';
 import { openStore } from '../../../src/main/core/store/database';
 import { RunRepository } from '../../../src/main/core/store/runs';
 import { inferenceObservations } from '../../../src/main/core/tune/inference-observations';
-import type { BenchmarkResult } from '../../../src/shared/schemas/bench';
+import { latencyResult } from '../../helpers/benchmark-result';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
-function result(id: string, params: BenchmarkResult['params'], samples: number[], extras = {}): BenchmarkResult {
-  return {
-    id,
-    title: id,
-    params,
-    unit: 'ms',
-    direction: 'lower-is-better',
-    samples,
-    summary: summarize(samples),
-    plan: { warmupRuns: 0, minSamples: 6, maxSamples: 20, budgetMs: 1000, targetRelativeHalfWidth: 0.03 },
-    stopReason: 'precision-reached',
-    warnings: [],
-    extras,
-  };
-}
+const result = latencyResult;
 
 describe('inference observations for the model rules', () => {
   it("keeps the project's own models, with precision, device, settings and agreement, and drops built-ins", () => {
