@@ -1,3 +1,4 @@
+import { inferenceModelName } from '../../../../shared/curves';
 import { formatValue } from '../../../../shared/format-result';
 import { MEMORY_EXTRAS, inferencePeakMiB } from '../../../../shared/inference-extras';
 import type { Run } from '../../../../shared/schemas/bench';
@@ -26,11 +27,8 @@ function PeakMemory({ extras }: { extras: Record<string, unknown> }) {
 export function InferenceMatrix({ run }: { run: Run }) {
   const results = run.results.filter((r) => r.id.startsWith('infer-'));
   if (results.length === 0) return null;
-  const model = (r: (typeof results)[number]) =>
-    String(r.params.modelPath)
-      .split('/')
-      .pop()!
-      .replace(/-(fp32|fp16|int8)\.onnx$/, '');
+  // The same model names as the throughput-by-batch chart and the HTML report.
+  const model = inferenceModelName;
   // Runs with several requests in flight get their own column (×N), so they never overwrite single-request ones.
   const column = (r: (typeof results)[number]) =>
     `${String(r.params.precision).toUpperCase()} · ${r.params.device} · b${r.params.batch}${Number(r.params.parallel ?? 1) > 1 ? ` · ×${r.params.parallel}` : ''}`;
