@@ -46,7 +46,7 @@ export function findElectronBinary(packageDir: string, env: NodeJS.ProcessEnv = 
   if (binary && existsSync(binary)) return binary;
   throw new Error(
     `${TARGET_VARIABLE}=electron, but the Electron binary is missing (${binary || `no ${pathFile}`}). ` +
-      'Fetch it with `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD set (or `npx install-electron`), ' +
+      'Fetch it with `npx install-electron` (or `npm start`, which downloads it unless ELECTRON_SKIP_BINARY_DOWNLOAD is set), ' +
       `or leave ${TARGET_VARIABLE} unset to run the tests in Chromium against tunebench serve.`,
   );
 }

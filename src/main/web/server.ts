@@ -185,7 +185,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      // The usual port taken (often by another Tunebench): say how to pick another rather than dump EADDRINUSE.
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new Error(
+            `port ${options.port} on ${LOOPBACK} is already in use (another Tunebench?): choose another with --port <n>, or --port 0 for any free one`,
+          ),
+        );
+      } else reject(error);
+    });
     server.listen(options.port ?? 0, LOOPBACK, () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;

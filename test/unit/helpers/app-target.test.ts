@@ -27,7 +27,7 @@ describe('appTarget', () => {
 });
 
 describe('findElectronBinary', () => {
-  const remedy = /`npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD/;
+  const remedy = /Fetch it with `npx install-electron`/;
 
   it('names the remedy when the electron package was installed without its binary', () => {
     const packageDir = tempDir('tunebench-electron-pkg-');
@@ -61,6 +61,6 @@ describe('openApp', () => {
     // An empty override folder: the binary is missing here whether or not this machine has Electron.
     vi.stubEnv('TUNEBENCH_E2E_TARGET', 'electron');
     vi.stubEnv('ELECTRON_OVERRIDE_DIST_PATH', tempDir('tunebench-electron-dist-'));
-    await expect(openApp()).rejects.toThrow(/Electron binary is missing .*`npm install` without ELECTRON_SKIP/);
+    await expect(openApp()).rejects.toThrow(/Electron binary is missing .*Fetch it with `npx install-electron`/);
   });
 });

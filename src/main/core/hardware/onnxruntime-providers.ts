@@ -17,6 +17,14 @@ const PROVIDER_LIBRARIES: Record<string, string> = {
   tensorrt: 'libonnxruntime_providers_tensorrt.so',
 };
 
+/**
+ * onnxruntime-node downloads these from nuget.org; Tunebench's install does it only where an NVIDIA driver answers
+ * and the download succeeds (scripts/install-cuda-provider.mjs), so the remedy is that script's one command.
+ */
+const CUDA_PROVIDERS = new Set(['cuda', 'tensorrt']);
+const CUDA_PROVIDER_REMEDY =
+  "run `npm run install:cuda-provider` in Tunebench's folder: it fetches onnxruntime's CUDA 12 and TensorRT providers from nuget.org";
+
 export interface OrtProbe {
   version: string | null;
   backends: OrtBackend[];
@@ -55,10 +63,7 @@ export function describeProviders(probe: OrtProbe): OrtSection['providers'] {
       name: backend.name,
       status: 'absent',
       reason: `${backend.name} execution provider binaries are not installed`,
-      remedy:
-        backend.name === 'cuda' || backend.name === 'tensorrt'
-          ? 'reinstall onnxruntime-node on a machine with CUDA 12 (without ONNXRUNTIME_NODE_INSTALL=skip)'
-          : undefined,
+      remedy: CUDA_PROVIDERS.has(backend.name) ? CUDA_PROVIDER_REMEDY : undefined,
     };
   });
 }
