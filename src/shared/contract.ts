@@ -6,6 +6,7 @@ import {
   InferenceDeviceSchema,
   JobInfoSchema,
   LevelSchema,
+  RoundsSchema,
   PresetInfoSchema,
   RunComparisonSchema,
   RunSchema,
@@ -68,6 +69,8 @@ export const apiMethods = {
         suite: z.literal('cpu'),
         preset: z.enum(['quick', 'standard', 'full']).default('quick'),
         level: LevelSchema.default('basic'),
+        /** Rounds of the whole suite (default by level: DEFAULT_ROUNDS). */
+        rounds: RoundsSchema.optional(),
         /** Only benchmarks whose id starts with one of these (e.g. "gemm", "latency"). */
         only: z.array(z.string().min(1)).optional(),
       })
@@ -93,6 +96,7 @@ export const apiMethods = {
         ignoreFailure: z.boolean().default(false),
         showOutput: z.boolean().default(false),
         level: LevelSchema.default('basic'),
+        rounds: RoundsSchema.optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
@@ -113,6 +117,7 @@ export const apiMethods = {
         batches: z.array(z.number().int().min(1).max(4096)).min(1).default([1]),
         threads: z.number().int().min(0).max(1024).default(0),
         level: LevelSchema.default('basic'),
+        rounds: RoundsSchema.optional(),
         /** Requests in flight at once (worker threads with one session each), e.g. [1, 2, 4]. */
         parallel: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
         /** onnxruntime's CPU memory arena (enableCpuMemArena); off lowers the peak at some cost in speed. */
@@ -304,7 +309,16 @@ export const apiMethods = {
     output: RunSchema,
   },
   'bench.compare': {
-    input: z.object({ baseRunId: z.number().int().min(1), headRunId: z.number().int().min(1) }).strict(),
+    input: z
+      .object({
+        baseRunId: z.number().int().min(1),
+        headRunId: z.number().int().min(1),
+        /** Changes below this are "no significant change" (the learned noise floor may raise it). */
+        noiseThreshold: z.number().min(0).max(1).optional(),
+        /** Decide across machines or settings anyway (a disturbed run stays inconclusive). */
+        force: z.boolean().optional(),
+      })
+      .strict(),
     output: RunComparisonSchema,
   },
   'bench.saveBaseline': {

@@ -9,6 +9,7 @@ import { formatRun } from './format-run';
 import { formatTuning } from './format-tuning';
 import { progressPrinter } from './progress-bar';
 import { levelOption } from './settings-defaults';
+import { parseRounds, ROUNDS_HELP } from './rounds-option';
 
 type Device = InferenceDevice;
 /** Each device by its own name, plus the short names a user types. */
@@ -134,6 +135,7 @@ export function benchInferenceCommand(): Command {
     )
     .option('--threads <n>', 'intra-op threads (0: the runtime default)', (v) => Number.parseInt(v, 10), 0)
     .addOption(levelOption('sampling precision'))
+    .option('--rounds <k>', ROUNDS_HELP, parseRounds)
     .option(
       '--parallel <counts>',
       'requests in flight at once, comma-separated (onnxruntime: worker threads with one session each; OpenVINO: InferRequests, unless --ov-requests)',
@@ -167,6 +169,7 @@ export function benchInferenceCommand(): Command {
           dims: Record<string, number[]>;
           threads: number;
           level: Level;
+          rounds?: number;
           parallel: number[];
           memArena: boolean;
           ovHint: 'latency' | 'throughput';
@@ -200,6 +203,7 @@ export function benchInferenceCommand(): Command {
               batches: options.batch,
               threads: options.threads,
               level: options.level,
+              ...(options.rounds ? { rounds: options.rounds } : {}),
               parallel: options.parallel,
               memoryArena: options.memArena,
               ...(Object.keys(options.dims).length > 0 ? { dims: options.dims } : {}),

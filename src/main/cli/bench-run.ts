@@ -8,6 +8,8 @@ import { formatCommandRun } from './format-command-run';
 import { progressPrinter } from './progress-bar';
 import { resolveRunRef } from './bench-refs';
 import { levelOption } from './settings-defaults';
+import { parseRounds, ROUNDS_HELP } from './rounds-option';
+import { compareCommands } from '../core/bench/command-comparisons';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -40,6 +42,7 @@ interface RunOptions {
   ignoreFailure?: boolean;
   showOutput?: boolean;
   level: Level;
+  rounds?: number;
   json?: boolean;
   exportJson?: string;
   baseline?: string;
@@ -69,6 +72,7 @@ export function benchRunCommand(): Command {
     .option('-i, --ignore-failure', 'time commands even when they exit non-zero')
     .option('--show-output', "show the commands' stdout (hidden by default, like hyperfine)")
     .addOption(levelOption('precision target: basic ±3 %, moderate ±1 %, aggressive ±0.5 %'))
+    .option('--rounds <k>', ROUNDS_HELP, parseRounds)
     .option('--json', 'print the run as JSON (every sample included)')
     .option('--export-json <file>', 'also write the run as JSON to a file')
     .option('--baseline <name>', 'compare with a saved baseline run afterwards')
@@ -103,6 +107,7 @@ export function benchRunCommand(): Command {
           ignoreFailure: options.ignoreFailure ?? false,
           showOutput: options.showOutput ?? false,
           level: options.level,
+          ...(options.rounds ? { rounds: options.rounds } : {}),
         });
         const cancel = () => void engine.handlers['bench.cancel']({ jobId });
         process.once('SIGINT', cancel);
@@ -117,8 +122,12 @@ export function benchRunCommand(): Command {
         const comparison = baseId
           ? await engine.handlers['bench.compare']({ baseRunId: baseId, headRunId: run.id })
           : null;
-        if (options.json) process.stdout.write(`${JSON.stringify(comparison ? { run, comparison } : run, null, 2)}\n`);
-        else {
+        // The interleaved --vs comparisons and a --baseline comparison travel with the run, as printed.
+        const versus = compareCommands(run);
+        if (options.json) {
+          const extra = { ...(versus.length > 0 ? { versus } : {}), ...(comparison ? { comparison } : {}) };
+          process.stdout.write(`${JSON.stringify(Object.keys(extra).length > 0 ? { run, ...extra } : run, null, 2)}\n`);
+        } else {
           process.stdout.write(`${formatCommandRun(run)}\n`);
           if (comparison) process.stdout.write(`\n${formatComparison(comparison)}\n`);
         }

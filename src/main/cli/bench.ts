@@ -10,6 +10,7 @@ import { createCliEngine } from './engine-for-cli';
 import { formatComparison, formatRun } from './format-run';
 import { progressPrinter } from './progress-bar';
 import { levelOption } from './settings-defaults';
+import { parseRounds, ROUNDS_HELP } from './rounds-option';
 
 async function withEngine<T>(body: (engine: Engine) => Promise<T>): Promise<T> {
   const engine = createCliEngine('cli');
@@ -27,6 +28,7 @@ function cpuCommand(): Command {
     .addOption(new Option('--standard', 'larger sizes, thread scaling, longer latency curve').conflicts(['full']))
     .addOption(new Option('--full', 'everything at full size'))
     .addOption(levelOption('sampling precision: basic (±3 %), moderate (±1 %), aggressive (±0.5 %)'))
+    .option('--rounds <k>', ROUNDS_HELP, parseRounds)
     .option('--json', 'print the run as JSON')
     .option('--only <ids>', 'only benchmarks whose id starts with one of these, comma-separated (gemm,triad,latency,…)')
     .option('--baseline <name>', 'compare with a saved baseline (run id, name or "latest") after the run')
@@ -37,6 +39,7 @@ function cpuCommand(): Command {
         standard?: boolean;
         full?: boolean;
         level: Level;
+        rounds?: number;
         json?: boolean;
         only?: string;
         baseline?: string;
@@ -52,7 +55,13 @@ function cpuCommand(): Command {
             ?.split(',')
             .map((id) => id.trim())
             .filter(Boolean);
-          const { jobId } = await engine.handlers['bench.start']({ suite: 'cpu', preset, level: options.level, only });
+          const { jobId } = await engine.handlers['bench.start']({
+            suite: 'cpu',
+            preset,
+            level: options.level,
+            only,
+            ...(options.rounds ? { rounds: options.rounds } : {}),
+          });
           const cancel = () => {
             process.stderr.write('\ncancelling…\n');
             void engine.handlers['bench.cancel']({ jobId });
@@ -121,12 +130,14 @@ function compareCommand(): Command {
     .description('Compare two runs benchmark by benchmark (Mann–Whitney U, bootstrap CI of the change)')
     .argument('<base>', 'run id, "latest" or baseline name')
     .argument('<head>', 'run id, "latest" or baseline name')
+    .option('--force', 'decide even across machines or settings (otherwise such a comparison is inconclusive)')
     .option('--json', 'as JSON')
-    .action(async (base: string, head: string, options: { json?: boolean }) =>
+    .action(async (base: string, head: string, options: { json?: boolean; force?: boolean }) =>
       withEngine(async (engine) => {
         const comparison = await engine.handlers['bench.compare']({
           baseRunId: await resolveRunRef(engine, base),
           headRunId: await resolveRunRef(engine, head),
+          force: options.force,
         });
         process.stdout.write(
           options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,

@@ -6,14 +6,22 @@ import { compareReports } from '../core/report/compare-reports';
 import { loadReport } from '../core/report/load';
 import { renderReport } from '../core/report/render';
 import { resolveRunRef } from './bench-refs';
+import { parseRounds } from './rounds-option';
 import { parseFraction } from '../core/report/budgets';
 import { budgetFromOptions, EXIT_BAD_INPUT, EXIT_BUDGET_BROKEN, reportViolations, type BudgetOptions } from './compare';
 import { createCliEngine } from './engine-for-cli';
 import { formatComparison, formatRun } from './format-run';
 import { progressPrinter } from './progress-bar';
 
+/**
+ * A CI gate compares separate runs, usually on fresh runners with no history here: only rounds can decide, and
+ * 5 per run let a Mann–Whitney test over round medians reach p < 0.05 (4 is the least that can).
+ */
+const CI_ROUNDS = 5;
+
 interface CiOptions extends BudgetOptions {
   preset: 'quick' | 'standard' | 'full';
+  rounds: number;
   only?: string;
   baseline?: string;
   baselineFile?: string;
@@ -34,6 +42,12 @@ export function ciCommand(): Command {
       new Option('--preset <preset>', 'CPU suite preset').choices(['quick', 'standard', 'full']).default('quick'),
     )
     .option('--only <ids>', 'only benchmarks whose id starts with one of these, comma-separated')
+    .option(
+      '--rounds <k>',
+      'rounds of the suite, each benchmark in a fresh worker per round: separate runs are compared over them (≥ 4 decide)',
+      parseRounds,
+      CI_ROUNDS,
+    )
     .option('--baseline <name>', 'a stored baseline (name, run id or "latest") to compare with')
     .option('--baseline-file <report.json>', 'a baseline report file (e.g. downloaded from the main branch)')
     .option('--save-baseline <name>', 'store this run as a named baseline')
@@ -75,6 +89,7 @@ export function ciCommand(): Command {
           // Not the level in Settings / TUNEBENCH_LEVEL: a CI gate must give the same verdict on every
           // machine, whatever its user chose for their desktop runs.
           level: 'basic',
+          rounds: options.rounds,
           only,
         });
         const job = await engine.queue.settled(jobId);
@@ -86,8 +101,15 @@ export function ciCommand(): Command {
         const machine = await engine.handlers['hardware.profile']({ refresh: false });
         const headReport = buildReport({ machine, runs: [run] });
         let comparison: RunComparison | null = null;
-        if (baselineReport) comparison = compareReports(baselineReport, headReport, noise);
-        else if (baseRun) comparison = compareReports(buildReport({ machine, runs: [baseRun] }), headReport, noise);
+        if (baselineReport) comparison = compareReports(baselineReport, headReport, { noiseThreshold: noise });
+        else if (baseRun) {
+          // Both stored here: compared with this machine's noise floors, as the History page does.
+          comparison = await engine.handlers['bench.compare']({
+            baseRunId: baseRun.id,
+            headRunId: run.id,
+            noiseThreshold: noise,
+          });
+        }
         const report = buildReport({
           machine,
           runs: baseRun ? [baseRun, run] : [run],

@@ -62,34 +62,44 @@ export function compareCommand(): Command {
       'JSON budget file: {"default":{"maxSlowdown":"5%"},"benchmarks":{"gemm-*":{"maxSlowdown":"2%"}}}',
     )
     .option('--noise <percent>', 'changes below this are "no significant change"', '2%')
+    .option('--force', 'decide even across machines or settings (otherwise such a comparison is inconclusive)')
     .option('--json', 'print the comparison as JSON')
     .option('--markdown <file>', 'also write a Markdown summary (e.g. $GITHUB_STEP_SUMMARY)')
     .addHelpText('after', '\nExit codes: 0 within budget, 1 budget broken, 2 unreadable or invalid input.')
-    .action((basePath: string, headPath: string, options: BudgetOptions & { json?: boolean; markdown?: string }) => {
-      let comparison: RunComparison;
-      let budget: Budget | null;
-      let base: Report;
-      let head: Report;
-      try {
-        base = read(basePath);
-        head = read(headPath);
-        budget = budgetFromOptions(options);
-        comparison = compareReports(base, head, parseFraction(options.noise ?? '2%'));
-      } catch (error) {
-        process.stderr.write(`tunebench compare: ${(error as Error).message}\n`);
-        process.exitCode = EXIT_BAD_INPUT;
-        return;
-      }
-      if (comparison.warnings.some((w) => w.includes('different machines'))) {
-        process.stderr.write('\n⚠⚠ WARNING: base and head were measured on DIFFERENT MACHINES ⚠⚠\n\n');
-      }
-      process.stdout.write(
-        options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
-      );
-      if (options.markdown) {
-        const summary = buildReport({ machine: head.machine, runs: [], comparisons: [comparison] });
-        writeFileSync(options.markdown, renderMarkdown(summary), { flag: 'a' });
-      }
-      if (reportViolations(comparison, budget).length > 0) process.exitCode = EXIT_BUDGET_BROKEN;
-    });
+    .action(
+      (
+        basePath: string,
+        headPath: string,
+        options: BudgetOptions & { json?: boolean; markdown?: string; force?: boolean },
+      ) => {
+        let comparison: RunComparison;
+        let budget: Budget | null;
+        let base: Report;
+        let head: Report;
+        try {
+          base = read(basePath);
+          head = read(headPath);
+          budget = budgetFromOptions(options);
+          comparison = compareReports(base, head, {
+            noiseThreshold: parseFraction(options.noise ?? '2%'),
+            force: options.force,
+          });
+        } catch (error) {
+          process.stderr.write(`tunebench compare: ${(error as Error).message}\n`);
+          process.exitCode = EXIT_BAD_INPUT;
+          return;
+        }
+        if (comparison.warnings.some((w) => w.includes('different machines'))) {
+          process.stderr.write('\n⚠⚠ WARNING: base and head were measured on DIFFERENT MACHINES ⚠⚠\n\n');
+        }
+        process.stdout.write(
+          options.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
+        );
+        if (options.markdown) {
+          const summary = buildReport({ machine: head.machine, runs: [], comparisons: [comparison] });
+          writeFileSync(options.markdown, renderMarkdown(summary), { flag: 'a' });
+        }
+        if (reportViolations(comparison, budget).length > 0) process.exitCode = EXIT_BUDGET_BROKEN;
+      },
+    );
 }

@@ -1,6 +1,6 @@
 import type { BenchmarkResult, Run } from '../../shared/schemas/bench';
 import { formatValue } from '../../shared/format-result';
-import { compareSamples } from '../core/bench/compare';
+import { compareCommands, primaryCommandResults } from '../core/bench/command-comparisons';
 
 function byId(run: Run): Map<string, BenchmarkResult> {
   return new Map(run.results.map((result) => [result.id, result]));
@@ -9,7 +9,7 @@ function byId(run: Run): Map<string, BenchmarkResult> {
 /** hyperfine-like output: time with CI, user/system CPU, range, runs, peak RSS, then the relative summary. */
 export function formatCommandRun(run: Run): string {
   const results = byId(run);
-  const primaries = run.results.filter((result) => !/:(user|sys|rss)$/.test(result.id));
+  const primaries = primaryCommandResults(run);
   const lines: string[] = [];
   for (const primary of primaries) {
     const s = primary.summary;
@@ -36,17 +36,20 @@ export function formatCommandRun(run: Run): string {
     for (const warning of primary.warnings) lines.push(`  ⚠ ${warning}`);
     lines.push('');
   }
-  if (primaries.length > 1) {
-    const fastest = [...primaries].sort((a, b) => a.summary.median - b.summary.median)[0]!;
+  const comparisons = compareCommands(run);
+  if (comparisons.length > 0) {
     lines.push('Summary');
-    lines.push(`  ${fastest.title} ran`);
-    for (const other of primaries) {
-      if (other === fastest) continue;
-      const comparison = compareSamples(fastest.samples, other.samples, { direction: 'lower-is-better' });
-      const ratio = other.summary.median / fastest.summary.median;
-      const significant = comparison.verdict !== 'no significant change';
+    lines.push(`  ${comparisons[0]!.fastest.title} ran`);
+    for (const { other, ratio, comparison } of comparisons) {
+      const p = comparison.pValue < 0.001 ? '< 0.001' : `= ${comparison.pValue.toFixed(3)}`;
+      const verdict =
+        comparison.verdict === 'inconclusive'
+          ? `, inconclusive: ${comparison.reason ?? 'cannot be decided'}`
+          : comparison.verdict === 'no significant change'
+            ? ', not significant'
+            : '';
       lines.push(
-        `    ${ratio.toFixed(2)} times faster than ${other.title} (95 % CI ${(1 + comparison.ci[0]).toFixed(2)}–${(1 + comparison.ci[1]).toFixed(2)}, p ${comparison.pValue < 0.001 ? '< 0.001' : `= ${comparison.pValue.toFixed(3)}`}${significant ? '' : ', not significant'})`,
+        `    ${ratio.toFixed(2)} times faster than ${other.title} (95 % CI ${(1 + comparison.ci[0]).toFixed(2)}–${(1 + comparison.ci[1]).toFixed(2)}, p ${p}${verdict})`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { Run, RunComparison } from '../../shared/schemas/bench';
 import { formatPercent, formatSummary, formatValue } from '../../shared/format-result';
+import { changeText, verdictNotes } from '../core/report/verdict-notes';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
@@ -44,19 +45,19 @@ export function formatRun(run: Run): string {
 /** benchstat-style: base, head, change with CI, p-value, "~" when not significant. */
 export function formatComparison(comparison: RunComparison): string {
   const rows = [['benchmark', 'base', 'head', 'change [95 % CI]', 'p', 'verdict']];
+  const notes = verdictNotes(comparison);
   for (const row of comparison.rows) {
     const c = row.comparison;
-    const significant = c.verdict !== 'no significant change';
     rows.push([
       row.title,
       `${formatValue(row.baseMedian, row.unit)} (n=${row.baseN})`,
       `${formatValue(row.headMedian, row.unit)} (n=${row.headN})`,
-      significant ? `${formatPercent(c.relativeChange)} [${formatPercent(c.ci[0])}, ${formatPercent(c.ci[1])}]` : '~',
+      changeText(c),
       c.pValue < 0.001 ? '<0.001' : c.pValue.toFixed(3),
-      c.verdict,
+      `${c.verdict}${notes.marker(c)}`,
     ]);
   }
-  const lines = [`Run ${comparison.baseRunId} → run ${comparison.headRunId}`, table(rows)];
+  const lines = [`Run ${comparison.baseRunId} → run ${comparison.headRunId}`, table(rows), ...notes.lines];
   if (comparison.geomeanTimeRatio !== null) {
     lines.push(
       `geomean time ratio ${comparison.geomeanTimeRatio.toFixed(3)} (${formatPercent(comparison.geomeanTimeRatio - 1)}; below 1 is faster)`,

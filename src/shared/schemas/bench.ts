@@ -5,6 +5,16 @@ export const LevelSchema = z.enum(['basic', 'moderate', 'aggressive']);
 export type Level = z.infer<typeof LevelSchema>;
 export const LEVEL_TARGET_HALF_WIDTH: Record<Level, number> = { basic: 0.03, moderate: 0.01, aggressive: 0.005 };
 
+/** How many rounds a suite runs (each benchmark in a fresh worker per round, rounds interleaved). */
+export const RoundsSchema = z.number().int().min(1).max(50);
+/**
+ * Rounds when none are asked for. Precision within one run does not carry over to another run, so the default
+ * buys replicates only where the user asked for depth: 5 rounds are what a Mann–Whitney test over round medians
+ * needs to decide at α = 0.05 with room to spare (4 is the least). Single-round runs are compared against the
+ * noise floor that history gives.
+ */
+export const DEFAULT_ROUNDS: Record<Level, number> = { basic: 1, moderate: 1, aggressive: 5 };
+
 /**
  * Where an inference benchmark runs: an onnxruntime execution provider or an OpenVINO device, in
  * the order a chooser lists them. The one list the contract, the engine and the CLI share.
@@ -75,11 +85,30 @@ export const BenchmarkResultSchema = z.object({
   warnings: z.array(z.string()),
   /** Extra figures, e.g. the fraction of a computed peak. */
   extras: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /**
+   * A run of k rounds measures each benchmark k times, each in a fresh worker, rounds interleaved across the
+   * suite's benchmarks; samples and summary pool them, and this keeps each round's median and count: the
+   * units a comparison of separate runs replicates over. Absent for single-round runs (and older ones).
+   */
+  rounds: z.array(z.object({ median: z.number(), n: z.number().int() })).optional(),
 });
 export type BenchmarkResult = z.infer<typeof BenchmarkResultSchema>;
 
-export const VerdictSchema = z.enum(['faster', 'slower', 'no significant change']);
+/**
+ * "inconclusive": the comparison cannot be decided (separate runs without rounds or a noise floor, a busy or
+ * throttled run, another machine or other settings, too few samples or rounds to ever reach α); the reason says which.
+ */
+export const VerdictSchema = z.enum(['faster', 'slower', 'no significant change', 'inconclusive']);
 export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** Between-run spread of one benchmark on one machine with the same settings, learned from stored runs. */
+export const NoiseFloorSchema = z.object({
+  /** A relative change smaller than this is within what separate A/A runs show (95 % prediction bound). */
+  relative: z.number().nonnegative(),
+  /** How many earlier runs it rests on. */
+  runs: z.number().int().min(2),
+});
+export type NoiseFloor = z.infer<typeof NoiseFloorSchema>;
 
 export const ComparisonSchema = z.object({
   /** (head median / base median) − 1 */
@@ -92,6 +121,17 @@ export const ComparisonSchema = z.object({
   verdict: VerdictSchema,
   alpha: z.number(),
   noiseThreshold: z.number(),
+  /** Why the verdict is inconclusive (or what limited it); absent when nothing did. */
+  reason: z.string().optional(),
+  /**
+   * What was replicated: samples of one interleaved A/B (or of one run each), or rounds of separate runs (their
+   * medians). Absent in comparisons stored before it was recorded (samples).
+   */
+  basis: z.enum(['samples', 'rounds']).optional(),
+  /** With basis "rounds": how many rounds each side ran (base, head). */
+  rounds: z.tuple([z.number().int(), z.number().int()]).optional(),
+  /** The noise floor the verdict had to clear, when one was known. */
+  noiseFloor: NoiseFloorSchema.nullable().optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 

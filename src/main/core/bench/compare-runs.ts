@@ -1,19 +1,33 @@
 import type { Run, RunComparison } from '../../../shared/schemas/bench';
-import { compareSamples, geometricMeanRatio } from './compare';
+import { geometricMeanRatio } from './compare';
+import { compareSeparateResults } from './separate/compare-results';
+import type { FloorLookup } from './separate/history-floor';
+import { runMismatches } from './separate/like-for-like';
+
+export interface CompareRunsOptions {
+  noiseThreshold?: number;
+  /** Noise floors learned from stored history; without it only rounds can decide. */
+  floors?: FloorLookup;
+  /** Decide despite another machine or other settings (never despite a disturbed run). */
+  force?: boolean;
+}
 
 /**
- * benchstat-style comparison of two stored runs: every benchmark present in both, with its
- * verdict; benchmarks present on one side only are listed, never silently dropped.
+ * benchstat-style comparison of two separate stored runs: every benchmark present in both, with its
+ * verdict (inconclusive where the runs cannot decide it, see separate/compare-results.ts); benchmarks
+ * present on one side only are listed, never silently dropped.
  */
-export function compareRuns(base: Run, head: Run, noiseThreshold = 0.02): RunComparison {
+export function compareRuns(base: Run, head: Run, options: CompareRunsOptions = {}): RunComparison {
   const baseById = new Map(base.results.map((r) => [r.id, r]));
   const headById = new Map(head.results.map((r) => [r.id, r]));
   const rows: RunComparison['rows'] = [];
   const ratios: number[] = [];
-  const warnings: string[] = [];
-  if (base.fingerprint !== head.fingerprint) {
-    warnings.push('the two runs come from different machines: differences may be the hardware, not the change');
-  }
+  const mismatches = runMismatches(base, head);
+  const warnings = mismatches.map((mismatch) =>
+    options.force
+      ? `${mismatch}: compared anyway, as asked; differences may be that, not the change`
+      : `${mismatch}: every verdict is inconclusive (differences may be that, not the change)`,
+  );
   for (const [id, headResult] of headById) {
     const baseResult = baseById.get(id);
     if (!baseResult) continue;
@@ -26,9 +40,13 @@ export function compareRuns(base: Run, head: Run, noiseThreshold = 0.02): RunCom
       warnings.push(`${id}: a median of 0 (or below) ${headResult.unit} has no relative change; not compared`);
       continue;
     }
-    const comparison = compareSamples(baseResult.samples, headResult.samples, {
-      direction: headResult.direction,
-      noiseThreshold,
+    const history = options.floors?.(id) ?? { floor: null, historyRuns: 0 };
+    const comparison = compareSeparateResults(baseResult, headResult, {
+      mismatches,
+      force: options.force,
+      noiseFloor: history.floor,
+      historyRuns: history.historyRuns,
+      noiseThreshold: options.noiseThreshold,
     });
     const ratio = headResult.summary.median / baseResult.summary.median;
     ratios.push(headResult.direction === 'higher-is-better' ? 1 / ratio : ratio);

@@ -1,7 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import type { Comparison, Direction } from '../../../shared/schemas/bench';
 import { hodgesLehmannShift } from './stats/hodges-lehmann';
-import { mannWhitneyU } from './stats/mann-whitney';
+import { mannWhitneyU, smallestMannWhitneyP } from './stats/mann-whitney';
 import { medianOf } from './stats/quantiles';
 import { seededRandom } from './stats/random';
 
@@ -13,6 +13,15 @@ export interface CompareOptions {
   noiseThreshold?: number;
   bootstrapResamples?: number;
   seed?: number;
+}
+
+/**
+ * 2,000 resamples, fewer (at least 200) when the samples are so large that sorting them 2,000 times would take
+ * seconds: the work stays bounded (about 2·10^8 comparisons) at 10^5 samples per side and beyond.
+ */
+function defaultResamples(pooled: number): number {
+  const perResample = pooled * Math.max(1, Math.log2(pooled));
+  return Math.max(200, Math.min(2000, Math.floor(2e8 / perResample)));
 }
 
 function resampleMedian(values: readonly number[], random: () => number, scratch: Float64Array): number {
@@ -29,7 +38,7 @@ function resampleMedian(values: readonly number[], random: () => number, scratch
 export function compareSamples(base: readonly number[], head: readonly number[], options: CompareOptions): Comparison {
   const alpha = options.alpha ?? 0.05;
   const noiseThreshold = options.noiseThreshold ?? 0.02;
-  const resamples = options.bootstrapResamples ?? 2000;
+  const resamples = options.bootstrapResamples ?? defaultResamples(base.length + head.length);
   const baseMedian = medianOf(base);
   const headMedian = medianOf(head);
   if (baseMedian === 0) throw new RangeError('the base median is zero: a relative change is undefined');
@@ -50,15 +59,33 @@ export function compareSamples(base: readonly number[], head: readonly number[],
   const significant = pValue < alpha && (ci[0] > 0 || ci[1] < 0) && Math.abs(relativeChange) > noiseThreshold;
   const increased = relativeChange > 0;
   const better = options.direction === 'higher-is-better' ? increased : !increased;
+  // With so few values the test can never reach α: "no significant change" would claim what was never testable.
+  const floorP = smallestMannWhitneyP(base.length, head.length);
+  const untestable = floorP >= alpha;
   return {
     relativeChange,
     ci,
     pValue,
     hodgesLehmann: hodgesLehmannShift(base, head),
-    verdict: significant ? (better ? 'faster' : 'slower') : 'no significant change',
+    verdict: untestable ? 'inconclusive' : significant ? (better ? 'faster' : 'slower') : 'no significant change',
     alpha,
     noiseThreshold,
+    basis: 'samples',
+    ...(untestable
+      ? {
+          reason: `${base.length} vs ${head.length} values cannot reach p < ${alpha} (the smallest possible p is ${floorP.toPrecision(2)})`,
+        }
+      : {}),
   };
+}
+
+/** The verdict of a change already judged significant or not, given its direction. */
+export function directionalVerdict(
+  relativeChange: number,
+  direction: Direction,
+): Extract<Comparison['verdict'], 'faster' | 'slower'> {
+  const increased = relativeChange > 0;
+  return (direction === 'higher-is-better' ? increased : !increased) ? 'faster' : 'slower';
 }
 
 /** Geometric mean of head/base median ratios over many benchmarks (benchstat's summary line). */

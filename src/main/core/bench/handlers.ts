@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract';
-import type { BenchmarkResult } from '../../../shared/schemas/bench';
+import { DEFAULT_ROUNDS, type BenchmarkResult } from '../../../shared/schemas/bench';
 import type { HardwareProfile } from '../../../shared/schemas/hardware';
 import type { EngineEvents } from '../events';
 import type { TelemetrySampler } from '../hardware/telemetry/sampler';
@@ -9,6 +9,7 @@ import type { RunRepository } from '../store/runs';
 import { inferenceSpecs } from '../inference/suite';
 import { commandSpecs } from './command-suite';
 import { compareRuns } from './compare-runs';
+import { historyFloorLookup } from './separate/history-floor';
 import { nativeKernelsStatus } from './native-status';
 import { planFor } from './sampling';
 import { runSuite, type SuiteRequest } from './suite-runner';
@@ -107,7 +108,7 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         native,
       };
     },
-    'bench.start': async ({ preset, level, only }) => {
+    'bench.start': async ({ preset, level, only, rounds = DEFAULT_ROUNDS[level] }) => {
       const profile = await deps.profile();
       const native = nativeKernelsStatus();
       const all = cpuSuite(preset, profile.cpu, native.available);
@@ -122,9 +123,10 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         name: `CPU ${preset}`,
         preset,
         level,
-        options: { native: native.available, nativeReason: native.reason, only: only ?? null },
+        options: { native: native.available, nativeReason: native.reason, only: only ?? null, rounds },
         specs,
         plan: planFor(level),
+        rounds,
         fingerprint: profile.fingerprint,
         // Quick means about a minute; larger presets get room for every benchmark's own budget.
         suiteBudgetMs: preset === 'quick' ? 90_000 : undefined,
@@ -142,14 +144,16 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         ...(input.budgetMs ? { budgetMs: input.budgetMs } : {}),
       });
       const name = input.commands.length > 1 ? input.commands.join(' vs ') : input.commands[0]!;
+      const rounds = input.rounds ?? DEFAULT_ROUNDS[input.level];
       const jobId = submitSuite(deps, `Command: ${name}`, {
         kind: 'command',
         name,
         preset: 'command',
         level: input.level,
-        options: { ...input },
+        options: { ...input, rounds },
         specs,
         plan,
+        rounds,
         fingerprint: profile.fingerprint,
       });
       return { jobId };
@@ -203,6 +207,7 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
         memoryArena: input.memoryArena,
       });
       if (specs.length === 0) throw new Error(`nothing to run: ${skipped.join('; ') || 'no model'}`);
+      const rounds = input.rounds ?? DEFAULT_ROUNDS[input.level];
       const jobId = submitSuite(
         deps,
         `Inference: ${input.models.join(', ')}`,
@@ -211,8 +216,9 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
           name: `Inference ${input.models.join(', ')}`,
           preset: 'inference',
           level: input.level,
-          options: { ...input, skipped },
+          options: { ...input, skipped, rounds },
           specs,
+          rounds,
           // Latency distributions need more than the minimum: p90/p99 are read from these samples.
           plan: planFor(input.level, {
             minSamples: 30,
@@ -231,7 +237,11 @@ export function benchHandlers(deps: BenchDeps): BenchHandlers {
     'bench.jobs': async () => deps.queue.list(),
     'bench.runs': async ({ limit }) => requireRuns().list(limit),
     'bench.run': async ({ id }) => getRun(id),
-    'bench.compare': async ({ baseRunId, headRunId }) => compareRuns(getRun(baseRunId), getRun(headRunId)),
+    'bench.compare': async ({ baseRunId, headRunId, noiseThreshold, force }) => {
+      const base = getRun(baseRunId);
+      const head = getRun(headRunId);
+      return compareRuns(base, head, { floors: historyFloorLookup(requireRuns(), base, head), noiseThreshold, force });
+    },
     'bench.saveBaseline': async ({ name, runId }) => {
       requireRuns().saveBaseline(name, runId);
       return { name, runId };

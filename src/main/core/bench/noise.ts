@@ -18,6 +18,9 @@ const CLOCK_CHANGE = 0.1;
  * Noise warnings attached to a result: other processes loading the machine, the CPU clock moving
  * (turbo, power saving, thermal limits), and GPU throttling. Each says what was seen, in numbers.
  */
+/** Matches the warnings below that say a measurement was disturbed (busy machine, clock change, throttling). */
+export const DISTURBANCE_WARNING = /^(machine busy|throttling during the run|CPU clock changed|CPU reached .* thermal)/;
+
 export function detectNoise(input: NoiseInput): string[] {
   const warnings: string[] = [];
   const { telemetry } = input;

@@ -11,6 +11,7 @@ import { errorMessage } from '../util/timebox';
 import { detectNoise } from './noise';
 import { summarizeTelemetry } from './telemetry-summary';
 import { BenchmarkCancelledError, BenchmarkFailedError, runBenchmark } from './runner';
+import { mergeRounds, roundPlan } from './rounds';
 import type { BenchmarkSpec } from './worker/protocol';
 
 export interface SuiteRequest {
@@ -25,6 +26,11 @@ export interface SuiteRequest {
   fingerprint: string;
   /** Whole-suite time budget: benchmarks not started when it is spent are listed as skipped. */
   suiteBudgetMs?: number;
+  /**
+   * Rounds (default 1): the whole suite k times, each benchmark in a fresh worker each round, so that separate
+   * runs can be compared over replicates that include process-to-process variation (see rounds.ts).
+   */
+  rounds?: number;
 }
 
 export interface SuiteDeps {
@@ -96,84 +102,117 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
   const telemetry: TelemetrySample[] = [];
   const unsubscribe = deps.sampler?.onSample((sample) => telemetry.push(sample));
   const releaseSampler = deps.sampler?.hold(2);
-  const total = request.specs.length;
+  const rounds = Math.max(1, Math.floor(request.rounds ?? 1));
+  const plan = roundPlan(request.plan, rounds);
+  const perRound = request.specs.length;
+  const total = perRound * rounds;
   const energy = await probeEnergy(deps.sysRoot);
   if (energy.status !== 'present') runWarnings.push(`energy: ${energy.reason}; no performance per watt for the CPU`);
   let status: Exclude<Run['status'], 'running'> = 'completed';
   let fatal: string | null = null;
+  // With one round a result is final when measured; with several it waits for its other rounds.
+  const roundParts = new Map<string, BenchmarkResult[]>();
+  const keep = (result: BenchmarkResult) => {
+    results.push(result);
+    if (runId !== undefined) deps.runs?.addResult(runId, result);
+    deps.onResult?.(result);
+  };
   try {
     const suiteStarted = Date.now();
-    for (const [index, spec] of request.specs.entries()) {
-      if (deps.signal?.aborted) {
-        status = 'cancelled';
-        break;
-      }
-      if (request.suiteBudgetMs !== undefined && Date.now() - suiteStarted >= request.suiteBudgetMs) {
-        for (const skipped of request.specs.slice(index)) {
-          failures.push({
-            id: skipped.id,
-            title: skipped.title,
-            error: `skipped: the suite's time budget of ${Math.round(request.suiteBudgetMs / 1000)} s was spent`,
-          });
-        }
-        break;
-      }
-      const report = (fraction: number, description: string) =>
-        deps.onProgress?.({
-          kind: 'step',
-          jobId: request.jobId,
-          value: Math.min(1, (index + fraction) / total),
-          title: `${index + 1}/${total} ${spec.title}`,
-          description,
-        });
-      report(0, 'starting');
-      const windowStart = telemetry.length;
-      const energyStart = energy.status === 'present' ? await readEnergy(energy.zones) : null;
-      try {
-        const measured = await runBenchmark(spec, request.plan, {
-          launcher: deps.launcher,
-          workerPath: deps.workerPath,
-          signal: deps.signal,
-          onProgress: (p) =>
-            report(
-              p.phase === 'sampling' ? Math.min(0.95, p.samples / request.plan.minSamples / 2) : 0.05,
-              p.phase === 'sampling'
-                ? `${p.samples} samples${p.relativeHalfWidth === null ? '' : `, ±${(p.relativeHalfWidth * 100).toFixed(1)} %`}`
-                : p.phase,
-            ),
-        });
-        const noise = detectNoise({
-          telemetry: telemetry.slice(windowStart),
-          // The commands a command benchmark times are its own load, not other processes'.
-          workerCpuTimeUs: measured.cpuTimeUs + timedChildCpuUs(measured.results),
-          wallMs: measured.finishedAt - measured.startedAt,
-          logicalCpus: os.cpus().length,
-        });
-        const energyEnd = energy.status === 'present' ? await readEnergy(energy.zones) : null;
-        const cpuWatts =
-          energy.status === 'present' && energyStart && energyEnd
-            ? energyBetween(energy.zones, energyStart, energyEnd).watts
-            : null;
-        const gpuWatts = meanGpuPower(telemetry.slice(windowStart));
-        for (const result of measured.results) {
-          const withNoise: BenchmarkResult = {
-            ...result,
-            warnings: [...result.warnings, ...noise],
-            extras: { ...result.extras, ...energyExtras(result, cpuWatts, gpuWatts) },
-          };
-          results.push(withNoise);
-          if (runId !== undefined) deps.runs?.addResult(runId, withNoise);
-          deps.onResult?.(withNoise);
-        }
-      } catch (error) {
-        if (error instanceof BenchmarkCancelledError) {
+    let stop = false;
+    for (let round = 0; round < rounds && !stop; round += 1) {
+      for (const [specIndex, spec] of request.specs.entries()) {
+        const index = round * perRound + specIndex;
+        if (deps.signal?.aborted) {
           status = 'cancelled';
+          stop = true;
           break;
         }
-        const reason = error instanceof BenchmarkFailedError ? error.reason : errorMessage(error);
-        failures.push({ id: spec.id, title: spec.title, error: reason });
+        if (request.suiteBudgetMs !== undefined && Date.now() - suiteStarted >= request.suiteBudgetMs) {
+          if (round === 0) {
+            for (const skipped of request.specs.slice(specIndex)) {
+              failures.push({
+                id: skipped.id,
+                title: skipped.title,
+                error: `skipped: the suite's time budget of ${Math.round(request.suiteBudgetMs / 1000)} s was spent`,
+              });
+            }
+          } else {
+            runWarnings.push(
+              `the suite's time budget of ${Math.round(request.suiteBudgetMs / 1000)} s allowed ${round} of ${rounds} rounds`,
+            );
+          }
+          stop = true;
+          break;
+        }
+        const title =
+          rounds > 1
+            ? `round ${round + 1}/${rounds} · ${specIndex + 1}/${perRound} ${spec.title}`
+            : `${index + 1}/${total} ${spec.title}`;
+        const report = (fraction: number, description: string) =>
+          deps.onProgress?.({
+            kind: 'step',
+            jobId: request.jobId,
+            value: Math.min(1, (index + fraction) / total),
+            title,
+            description,
+          });
+        report(0, 'starting');
+        const windowStart = telemetry.length;
+        const energyStart = energy.status === 'present' ? await readEnergy(energy.zones) : null;
+        try {
+          const measured = await runBenchmark(spec, plan, {
+            launcher: deps.launcher,
+            workerPath: deps.workerPath,
+            signal: deps.signal,
+            onProgress: (p) =>
+              report(
+                p.phase === 'sampling' ? Math.min(0.95, p.samples / plan.minSamples / 2) : 0.05,
+                p.phase === 'sampling'
+                  ? `${p.samples} samples${p.relativeHalfWidth === null ? '' : `, ±${(p.relativeHalfWidth * 100).toFixed(1)} %`}`
+                  : p.phase,
+              ),
+          });
+          const noise = detectNoise({
+            telemetry: telemetry.slice(windowStart),
+            // The commands a command benchmark times are its own load, not other processes'.
+            workerCpuTimeUs: measured.cpuTimeUs + timedChildCpuUs(measured.results),
+            wallMs: measured.finishedAt - measured.startedAt,
+            logicalCpus: os.cpus().length,
+          });
+          const energyEnd = energy.status === 'present' ? await readEnergy(energy.zones) : null;
+          const cpuWatts =
+            energy.status === 'present' && energyStart && energyEnd
+              ? energyBetween(energy.zones, energyStart, energyEnd).watts
+              : null;
+          const gpuWatts = meanGpuPower(telemetry.slice(windowStart));
+          for (const result of measured.results) {
+            const withNoise: BenchmarkResult = {
+              ...result,
+              warnings: [...result.warnings, ...noise],
+              extras: { ...result.extras, ...energyExtras(result, cpuWatts, gpuWatts) },
+            };
+            if (rounds === 1) keep(withNoise);
+            else roundParts.set(withNoise.id, [...(roundParts.get(withNoise.id) ?? []), withNoise]);
+          }
+        } catch (error) {
+          if (error instanceof BenchmarkCancelledError) {
+            status = 'cancelled';
+            stop = true;
+            break;
+          }
+          const reason = error instanceof BenchmarkFailedError ? error.reason : errorMessage(error);
+          const failure = {
+            id: spec.id,
+            title: spec.title,
+            error: rounds > 1 ? `round ${round + 1}: ${reason}` : reason,
+          };
+          if (!failures.some((known) => known.id === spec.id)) failures.push(failure);
+        }
       }
     }
+    // Rounds already measured are kept, also when the run was cancelled or ran out of time.
+    for (const parts of roundParts.values()) keep(mergeRounds(parts));
   } catch (fault) {
     // Anything outside one benchmark (the store, energy counters): the run must still be closed.
     status = 'failed';

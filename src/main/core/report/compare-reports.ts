@@ -1,6 +1,6 @@
 import type { BenchmarkResult, Run, RunComparison } from '../../../shared/schemas/bench';
 import type { Report } from '../../../shared/schemas/report';
-import { compareRuns } from '../bench/compare-runs';
+import { compareRuns, type CompareRunsOptions } from '../bench/compare-runs';
 
 /** All results of all runs of a report as one run (later runs win for a repeated id). */
 function flatten(report: Report, label: string): { run: Run; warnings: string[] } {
@@ -25,10 +25,13 @@ function flatten(report: Report, label: string): { run: Run; warnings: string[] 
   };
 }
 
-/** benchstat-style comparison of two reports (or run exports), with a loud warning across machines. */
-export function compareReports(base: Report, head: Report, noiseThreshold?: number): RunComparison {
+/**
+ * benchstat-style comparison of two reports (or run exports), with a loud warning across machines. Reports carry
+ * no history, so only rounds decide (or `floors`, when the caller has this machine's history).
+ */
+export function compareReports(base: Report, head: Report, options: CompareRunsOptions = {}): RunComparison {
   const b = flatten(base, 'base');
   const h = flatten(head, 'head');
-  const comparison = compareRuns(b.run, h.run, noiseThreshold);
+  const comparison = compareRuns(b.run, h.run, options);
   return { ...comparison, warnings: [...comparison.warnings, ...b.warnings, ...h.warnings] };
 }

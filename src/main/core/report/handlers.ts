@@ -2,7 +2,9 @@ import type { ApiHandlers } from '../../../shared/contract';
 import type { HardwareProfile } from '../../../shared/schemas/hardware';
 import type { ProjectProfile } from '../../../shared/schemas/project';
 import type { Report } from '../../../shared/schemas/report';
+import type { Run } from '../../../shared/schemas/bench';
 import { compareRuns } from '../bench/compare-runs';
+import { historyFloorLookup } from '../bench/separate/history-floor';
 import type { RunRepository } from '../store/runs';
 import type { TuneService } from '../tune/service';
 import { buildReport, type ProjectGitRef } from './build';
@@ -60,6 +62,9 @@ export function reportHandlers(deps: ReportDeps): Pick<ApiHandlers, 'report.rend
       return run;
     });
   };
+  // Stored runs are compared like the History page compares them: with this machine's noise floors.
+  const compareStored = (base: Run, head: Run) =>
+    compareRuns(base, head, deps.runs ? { floors: historyFloorLookup(deps.runs, base, head) } : {});
   return {
     'report.render': async ({ runIds, compare, format }) => {
       if (!deps.runs) throw new Error(`the local database is unavailable: ${deps.storeError}`);
@@ -68,7 +73,7 @@ export function reportHandlers(deps: ReportDeps): Pick<ApiHandlers, 'report.rend
       const report = buildReport({
         machine: await deps.profile(),
         runs,
-        comparisons: compare ? [compareRuns(runs[0]!, runs[1]!)] : [],
+        comparisons: compare ? [compareStored(runs[0]!, runs[1]!)] : [],
       });
       const name = compare ? `tunebench-run-${runIds[0]}-vs-${runIds[1]}` : `tunebench-run-${runIds.join('-')}`;
       return output(name, await renderReport(report, format, deps.printPdf));
@@ -76,7 +81,7 @@ export function reportHandlers(deps: ReportDeps): Pick<ApiHandlers, 'report.rend
     'report.renderTune': async ({ root, format, runIds, compare }) => {
       const runs = storedRuns(runIds);
       if (compare && runs.length !== 2) throw new RangeError('a comparison needs exactly two runs: base and head');
-      const report = await buildTuneReport(deps, root, runs, compare ? [compareRuns(runs[0]!, runs[1]!)] : []);
+      const report = await buildTuneReport(deps, root, runs, compare ? [compareStored(runs[0]!, runs[1]!)] : []);
       return output(tuneFileName(report.project?.root ?? root), await renderReport(report, format, deps.printPdf));
     },
   };

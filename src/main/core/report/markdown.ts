@@ -1,4 +1,5 @@
 import { formatPercent, formatValue } from '../../../shared/format-result';
+import { changeText, verdictNotes } from './verdict-notes';
 import type { RunComparison } from '../../../shared/schemas/bench';
 import type { Report } from '../../../shared/schemas/report';
 import type { AppliedChange } from '../../../shared/schemas/tune';
@@ -21,7 +22,12 @@ function machineLine(report: Report): string {
   return `**Machine:** ${m.cpu.model} (${m.cpu.threads} threads), ${(m.memory.totalBytes / 2 ** 30).toFixed(0)} GiB, ${gpus}, ${m.os.distro} ${m.os.release} · \`${m.fingerprint}\``;
 }
 
-const VERDICT_ICON = { faster: '🟢 faster', slower: '🔴 slower', 'no significant change': '⚪ ~' } as const;
+const VERDICT_ICON = {
+  faster: '🟢 faster',
+  slower: '🔴 slower',
+  'no significant change': '⚪ ~',
+  inconclusive: '🟡 inconclusive',
+} as const;
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -29,16 +35,14 @@ function escapeCell(text: string): string {
 
 function comparisonTable(comparison: RunComparison): string[] {
   const lines = ['| Benchmark | Base | Head | Change [95 % CI] | p | Verdict |', '|---|---:|---:|---:|---:|---|'];
+  const notes = verdictNotes(comparison);
   for (const row of comparison.rows) {
     const c = row.comparison;
-    const change =
-      c.verdict === 'no significant change'
-        ? `~ (${formatPercent(c.relativeChange)})`
-        : `${formatPercent(c.relativeChange)} [${formatPercent(c.ci[0])}, ${formatPercent(c.ci[1])}]`;
     lines.push(
-      `| ${escapeCell(row.title)} | ${formatValue(row.baseMedian, row.unit)} (n=${row.baseN}) | ${formatValue(row.headMedian, row.unit)} (n=${row.headN}) | ${change} | ${c.pValue < 0.001 ? '<0.001' : c.pValue.toFixed(3)} | ${VERDICT_ICON[c.verdict]} |`,
+      `| ${escapeCell(row.title)} | ${formatValue(row.baseMedian, row.unit)} (n=${row.baseN}) | ${formatValue(row.headMedian, row.unit)} (n=${row.headN}) | ${changeText(c)} | ${c.pValue < 0.001 ? '<0.001' : c.pValue.toFixed(3)} | ${VERDICT_ICON[c.verdict]}${escapeCell(notes.marker(c))} |`,
     );
   }
+  if (notes.lines.length > 0) lines.push('', ...notes.lines.map((line) => `${escapeCell(line)}  `));
   if (comparison.geomeanTimeRatio !== null) {
     lines.push(
       '',

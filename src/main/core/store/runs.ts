@@ -149,6 +149,41 @@ export class RunRepository {
     return rows.map((row) => Number(row.id));
   }
 
+  /**
+   * The medians of one benchmark in the newest completed runs of a kind on one machine, newest first, with each
+   * run's settings and the result's warnings: what a between-run noise floor is learned from. Read from the
+   * stored summaries in SQL; no samples are loaded.
+   */
+  benchmarkHistory(
+    kind: Run['kind'],
+    fingerprint: string,
+    benchmarkId: string,
+    limit: number,
+  ): Array<{ runId: number; settings: Run['settings']; median: number; warnings: string[] }> {
+    const rows = this.db
+      .prepare(
+        `SELECT r.id AS run_id, r.settings_json AS settings, json_extract(x.result_json, '$.summary.median') AS median,
+                json_extract(x.result_json, '$.warnings') AS warnings
+         FROM runs r JOIN results x ON x.run_id = r.id
+         WHERE r.kind = ? AND r.fingerprint = ? AND r.status = 'completed' AND x.benchmark_id = ?
+         ORDER BY r.id DESC LIMIT ?`,
+      )
+      .all(kind, fingerprint, benchmarkId, limit) as Array<{
+      run_id: number;
+      settings: string;
+      median: number | null;
+      warnings: string | null;
+    }>;
+    return rows
+      .filter((row) => typeof row.median === 'number')
+      .map((row) => ({
+        runId: Number(row.run_id),
+        settings: JSON.parse(row.settings) as Run['settings'],
+        median: row.median!,
+        warnings: row.warnings ? (JSON.parse(row.warnings) as string[]) : [],
+      }));
+  }
+
   latestId(kind?: Run['kind']): number | null {
     const row = this.db
       .prepare(`SELECT id FROM runs WHERE status = 'completed' ${kind ? 'AND kind = ?' : ''} ORDER BY id DESC LIMIT 1`)

@@ -9,6 +9,7 @@ export const STYLES = trusted(`
   color-scheme: light dark;
   --bg: #f6f7f9; --panel: #ffffff; --text: #1b1e24; --muted: #646b78; --border: #dde1e7; --grid: #e6e9ee;
   --accent: #3d6df2; --ok: #1f8a4c; --error: #c53030; --warn: #b7791f; --warn-bg: #fff6e0; --base: #9aa1ad; --mem: #8b5cf6;
+  --inconclusive: #8a5a00;
   font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
   font-size: 14px; line-height: 1.45; color: var(--text); background: var(--bg);
 }
@@ -16,6 +17,7 @@ export const STYLES = trusted(`
   :root {
     --bg: #15171c; --panel: #1d2027; --text: #e6e8ec; --muted: #9aa1ad; --border: #2d313a; --grid: #2a2e36;
     --accent: #7aa2f7; --ok: #4cc38a; --error: #f87171; --warn: #e0a84a; --warn-bg: #2e2614; --base: #5c6370; --mem: #b49cf8;
+    --inconclusive: #e0a84a;
   }
 }
 * { box-sizing: border-box; }
@@ -51,6 +53,12 @@ code, .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; fon
 .verdict-faster { color: var(--ok); font-weight: 600; }
 .verdict-slower { color: var(--error); font-weight: 600; }
 .verdict-same { color: var(--muted); }
+/* Neither green nor red: the runs could not decide. Its own amber, darker than --warn so text meets 4.5:1 on white. */
+.verdict-inconclusive { color: var(--inconclusive); font-weight: 600; }
+.data-table .basis { font-weight: 400; }
+/* A row and the reason under it read as one: no rule between them. */
+.data-table tr.has-note > td { border-bottom: none; }
+.data-table tr.verdict-note > td { padding: 0 8px 6px 20px; font-size: 12px; }
 .status-completed { color: var(--ok); }
 .status-failed, .status-cancelled { color: var(--error); font-weight: 600; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 16px; }
@@ -72,6 +80,8 @@ figcaption .chart-summary { color: var(--muted); font-size: 12px; }
 .chart-svg .bar-head { fill: var(--accent); }
 .chart-svg .bar-head.verdict-faster { fill: var(--ok); }
 .chart-svg .bar-head.verdict-slower { fill: var(--error); }
+/* Hollow and dashed: a change was measured, but not established. */
+.chart-svg .bar-head.verdict-inconclusive { fill: var(--inconclusive); fill-opacity: 0.2; stroke: var(--inconclusive); stroke-width: 1.2; stroke-dasharray: 3 2; }
 .chart-svg .bar-label { fill: var(--text); font-size: 12px; }
 .chart-svg .bar-note { fill: var(--text); font-variant-numeric: tabular-nums; }
 .strip { display: block; }
@@ -113,6 +123,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   :root {
     --bg: #fff; --panel: #fff; --text: #000; --muted: #4a505a; --border: #c9ced6; --grid: #e3e6ea;
     --accent: #2f5fd8; --ok: #17733e; --error: #b42323; --warn: #8a5a00; --warn-bg: #fff6e0; --base: #9aa1ad; --mem: #6d3fd6;
+    --inconclusive: #8a5a00;
     font-size: 11px;
   }
   @page { size: A4; margin: 12mm; }
@@ -122,6 +133,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   .data-table { font-size: 10px; }
   .data-table thead { display: table-header-group; }
   .data-table tr, .callout, figure { break-inside: avoid; }
+  .data-table tr.has-note { break-after: avoid; }
   h2, h3 { break-after: avoid; }
   section.run, section.comparison { break-before: page; }
   .finding, .change { break-inside: avoid; }

@@ -1,10 +1,81 @@
+import { Fragment, useId } from 'react';
 import { formatPercent, formatValue } from '../../../../shared/format-result';
-import type { RunComparison } from '../../../../shared/schemas/bench';
+import type { Comparison, RunComparison, Verdict } from '../../../../shared/schemas/bench';
 
-/** benchstat-style: base and head medians, the change with its CI, p-value and verdict. */
+const VERDICTS: readonly Verdict[] = ['faster', 'slower', 'no significant change', 'inconclusive'];
+
+/** Green and red only for a decided change: "inconclusive" gets its own neutral amber, never either. */
+export function verdictClass(verdict: Verdict): string {
+  return verdict === 'no significant change' ? 'verdict-same' : `verdict-${verdict}`;
+}
+
+/** How many benchmarks got each verdict, every verdict listed (a zero says as much as a count). */
+export function verdictCounts(comparison: RunComparison): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const row of comparison.rows) counts[row.comparison.verdict] += 1;
+  return counts;
+}
+
+/**
+ * What a verdict rests on beyond one run's samples: the rounds of separate runs, and the between-run noise floor
+ * learned from history that the change had to clear. Null when neither applies (plain samples).
+ */
+export function verdictBasis(comparison: Comparison): string | null {
+  const parts: string[] = [];
+  if (comparison.basis === 'rounds') {
+    const [base, head] = comparison.rounds ?? [];
+    parts.push(
+      base === undefined ? 'over rounds' : base === head ? `over ${base} rounds` : `over ${base} vs ${head} rounds`,
+    );
+  }
+  if (comparison.noiseFloor) {
+    const { relative, runs } = comparison.noiseFloor;
+    parts.push(`noise floor ±${formatPercent(relative, false)} from ${runs} runs`);
+  }
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+function VerdictCounts({ comparison }: { comparison: RunComparison }) {
+  const counts = verdictCounts(comparison);
+  return (
+    <p className="small" data-testid="comparison-counts">
+      {VERDICTS.map((verdict, i) => (
+        <Fragment key={verdict}>
+          {i > 0 ? ' · ' : ''}
+          <span className={verdictClass(verdict)}>
+            {counts[verdict]} {verdict}
+          </span>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/**
+ * The reason under its row, not only in a tooltip: an inconclusive verdict is only honest when the reader sees
+ * why, and what would decide it.
+ */
+function ReasonRow({ comparison, id }: { comparison: Comparison; id: string }) {
+  return (
+    <tr className="verdict-note">
+      <td colSpan={6} id={id}>
+        {comparison.verdict === 'inconclusive' ? (
+          <strong className="verdict-inconclusive">Why inconclusive:</strong>
+        ) : (
+          <strong>Note:</strong>
+        )}{' '}
+        {comparison.reason}
+      </td>
+    </tr>
+  );
+}
+
+/** benchstat-style: base and head medians, the change with its CI, p-value and verdict (and why, if undecided). */
 export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
+  const noteIds = useId();
   return (
     <>
+      <VerdictCounts comparison={comparison} />
       <table
         className="data-table"
         aria-label={`Run ${comparison.baseRunId} compared with run ${comparison.headRunId}`}
@@ -20,25 +91,35 @@ export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
           </tr>
         </thead>
         <tbody>
-          {comparison.rows.map((row) => {
+          {comparison.rows.map((row, index) => {
             const c = row.comparison;
+            const basis = verdictBasis(c);
+            const noteId = `${noteIds}-${index}`;
             return (
-              <tr key={row.id}>
-                <th scope="row">{row.title}</th>
-                <td className="num">
-                  {formatValue(row.baseMedian, row.unit)} (n={row.baseN})
-                </td>
-                <td className="num">
-                  {formatValue(row.headMedian, row.unit)} (n={row.headN})
-                </td>
-                <td className="num">
-                  {formatPercent(c.relativeChange)} [{formatPercent(c.ci[0])}, {formatPercent(c.ci[1])}]
-                </td>
-                <td className="num">{c.pValue < 0.001 ? '<0.001' : c.pValue.toFixed(3)}</td>
-                <td className={`verdict verdict-${c.verdict === 'no significant change' ? 'same' : c.verdict}`}>
-                  {c.verdict}
-                </td>
-              </tr>
+              <Fragment key={row.id}>
+                <tr className={c.reason ? 'has-note' : undefined}>
+                  <th scope="row">{row.title}</th>
+                  <td className="num">
+                    {formatValue(row.baseMedian, row.unit)} (n={row.baseN})
+                  </td>
+                  <td className="num">
+                    {formatValue(row.headMedian, row.unit)} (n={row.headN})
+                  </td>
+                  <td className="num">
+                    {formatPercent(c.relativeChange)} [{formatPercent(c.ci[0])}, {formatPercent(c.ci[1])}]
+                  </td>
+                  <td className="num">{c.pValue < 0.001 ? '<0.001' : c.pValue.toFixed(3)}</td>
+                  <td
+                    className={verdictClass(c.verdict)}
+                    title={c.reason}
+                    aria-describedby={c.reason ? noteId : undefined}
+                  >
+                    {c.verdict}
+                    {basis ? <span className="verdict-basis">{basis}</span> : null}
+                  </td>
+                </tr>
+                {c.reason ? <ReasonRow comparison={c} id={noteId} /> : null}
+              </Fragment>
             );
           })}
         </tbody>

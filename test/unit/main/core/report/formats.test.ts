@@ -35,6 +35,9 @@ function slowed(run: Run, factor: number): Run {
   };
 }
 
+/** What this machine's stored history would give: a 3 % between-run floor from 6 earlier runs. */
+const withHistory = { floors: () => ({ floor: { relative: 0.03, runs: 6 }, historyRuns: 6 }) };
+
 describe('CSV', () => {
   it('has one row per sample with run, benchmark, parameters and unit, quoted where needed', () => {
     const csv = renderCsv(buildReport({ machine: null, runs: [base] }));
@@ -52,24 +55,38 @@ describe('CSV', () => {
 
 describe('Markdown', () => {
   it('gives the before/after table with change, CI, p and verdict, and the machine line', () => {
-    const comparison = compareRuns(base, slowed(base, 1.1));
+    const comparison = compareRuns(base, slowed(base, 1.1), withHistory);
     const md = renderMarkdown(buildReport({ machine: null, runs: [], comparisons: [comparison] }));
     expect(md).toContain('| Benchmark | Base | Head | Change [95 % CI] | p | Verdict |');
     expect(md).toMatch(
-      /\| sleep 0\.01 \| [\d.]+ ms \(n=6\) \| [\d.]+ ms \(n=6\) \| \+10\.0 % \[.*\] \| [\d.<]+ \| 🔴 slower \|/,
+      /\| sleep 0\.01 \| [\d.]+ ms \(n=6\) \| [\d.]+ ms \(n=6\) \| \+10\.0 % \[.*\] \| [\d.<]+ \| 🔴 slower \[1\] \|/,
     );
+    expect(md).toContain('[1] noise floor ±3.0 % from 6 earlier runs');
     expect(md).toContain('_Machine not recorded in this report._');
+  });
+
+  it('says inconclusive, and why once, when separate runs cannot decide', () => {
+    const comparison = compareRuns(base, slowed(base, 1.1));
+    const md = renderMarkdown(buildReport({ machine: null, runs: [], comparisons: [comparison] }));
+    expect(md).toMatch(/\| \? \(\+10\.0 %\) \| [\d.<]+ \| 🟡 inconclusive \[1\] \|/);
+    expect(md.match(/\[1\] inconclusive: one round per run and no noise floor/g)).toHaveLength(1);
   });
 });
 
 describe('budgets', () => {
   it('breaks a 5 % budget on a significant 10 % slowdown, and not a 15 % one', () => {
-    const comparison = compareRuns(base, slowed(base, 1.1));
+    const comparison = compareRuns(base, slowed(base, 1.1), withHistory);
     expect(checkBudget(comparison, { defaultMaxSlowdown: 0.05, rules: [] })).toMatchObject([
       { title: 'sleep 0.01', limit: 0.05 },
     ]);
     expect(checkBudget(comparison, { defaultMaxSlowdown: 0.15, rules: [] })).toEqual([]);
-    expect(checkBudget(compareRuns(base, base), { defaultMaxSlowdown: 0, rules: [] })).toEqual([]);
+    expect(checkBudget(compareRuns(base, base, withHistory), { defaultMaxSlowdown: 0, rules: [] })).toEqual([]);
+  });
+
+  it('is never broken by an inconclusive comparison, however large the change', () => {
+    const comparison = compareRuns(base, slowed(base, 1.5));
+    expect(comparison.rows.find((row) => row.title === 'sleep 0.01')?.comparison.verdict).toBe('inconclusive');
+    expect(checkBudget(comparison, { defaultMaxSlowdown: 0.05, rules: [] })).toEqual([]);
   });
 
   it('reads per-benchmark limits from a budget file and reports bad ones with their place', () => {
@@ -80,7 +97,7 @@ describe('budgets', () => {
       JSON.stringify({ default: { maxSlowdown: '50%' }, benchmarks: { '1-sleep*': { maxSlowdown: '5%' } } }),
     );
     const budget = budgetFromFile(good);
-    expect(checkBudget(compareRuns(base, slowed(base, 1.1)), budget)).toHaveLength(1);
+    expect(checkBudget(compareRuns(base, slowed(base, 1.1), withHistory), budget)).toHaveLength(1);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ benchmarks: { 'x*': { maxSlowdown: 'a lot' } } }));
     expect(() => budgetFromFile(bad)).toThrow(

@@ -1,22 +1,70 @@
-import type { Run, RunComparison } from '../../../../../shared/schemas/bench';
+import { formatPercent } from '../../../../../shared/format-result';
+import type { NoiseFloor, Run, RunComparison } from '../../../../../shared/schemas/bench';
 import type { Report } from '../../../../../shared/schemas/report';
 import { formatChange, formatGeomean, formatP, withUnit } from '../format';
 import { html, type SafeHtml } from '../html';
-import { comparisonBars, type ComparisonBarRow, type NormalisedBar } from '../svg/comparison-bars';
+import { comparisonBars, verdictClass, type ComparisonBarRow, type NormalisedBar } from '../svg/comparison-bars';
 import { runLabel, verdictCounts } from './overview';
 
 type Row = RunComparison['rows'][number];
 
-function verdictCell(row: Row): SafeHtml {
-  const verdict = row.comparison.verdict;
-  if (verdict === 'no significant change') return html`<td class="verdict-same" title="no significant change">~</td>`;
-  return html`<td class="verdict-${verdict}">${verdict}</td>`;
+/** How many rounds each side ran (from the runs in the report); undefined where a run is not in it. */
+interface RoundCounts {
+  base: number | undefined;
+  head: number | undefined;
 }
 
-function table(comparison: RunComparison, label: string): SafeHtml {
+function roundsText({ base, head }: RoundCounts): string {
+  if (base === undefined || head === undefined) return 'over rounds';
+  return base === head ? `over ${head} rounds` : `over ${base} vs ${head} rounds`;
+}
+
+function noiseFloorText(floor: NoiseFloor): string {
+  return `noise floor ±${formatPercent(floor.relative, false)} from ${floor.runs} runs`;
+}
+
+/**
+ * What a verdict rests on beyond one run's samples: rounds of separate runs (their medians are the replicates),
+ * and the between-run noise floor learned from history that the change had to clear. Null for plain samples.
+ */
+function verdictBasis(row: Row, rounds: RoundCounts): string | null {
+  const parts = [
+    row.comparison.basis === 'rounds' ? roundsText(rounds) : null,
+    row.comparison.noiseFloor ? noiseFloorText(row.comparison.noiseFloor) : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+function verdictCell(row: Row, basis: string | null): SafeHtml {
+  const { verdict, reason } = row.comparison;
+  const detail = basis ? html`<span class="id basis">${basis}</span>` : null;
+  const word = verdict === 'no significant change' ? '~' : verdict;
+  return html`<td class="${verdictClass(verdict)}" title="${reason ?? verdict}">${word}${detail}</td>`;
+}
+
+/** The reason under its row, not only in a tooltip: "inconclusive" is only honest when the reader sees why. */
+function reasonRow(row: Row): SafeHtml | null {
+  const { verdict, reason } = row.comparison;
+  if (!reason) return null;
+  const label =
+    verdict === 'inconclusive'
+      ? html`<strong class="verdict-inconclusive">Why inconclusive:</strong>`
+      : html`<strong>Note:</strong>`;
+  return html`<tr class="verdict-note">
+    <td colspan="6">${label} ${reason}</td>
+  </tr>`;
+}
+
+function roundCounts(run: Run | undefined, id: string): number | undefined {
+  return run?.results.find((r) => r.id === id)?.rounds?.length;
+}
+
+function table(report: Report, comparison: RunComparison, label: string): SafeHtml {
+  const base = report.runs.find((r) => r.id === comparison.baseRunId);
+  const head = report.runs.find((r) => r.id === comparison.headRunId);
   const rows = comparison.rows.map(
     (r) =>
-      html`<tr>
+      html`<tr${r.comparison.reason ? html` class="has-note"` : null}>
         <td>
           ${r.title}<span class="id"
             >${r.id} · ${r.direction === 'higher-is-better' ? 'higher' : 'lower'} is better</span
@@ -26,8 +74,14 @@ function table(comparison: RunComparison, label: string): SafeHtml {
         <td class="num">${withUnit(r.headMedian, r.unit)} (${r.headN})</td>
         <td class="num">${formatChange(r.comparison.relativeChange, r.comparison.ci)}</td>
         <td class="num">${formatP(r.comparison.pValue)}</td>
-        ${verdictCell(r)}
-      </tr>`,
+        ${verdictCell(
+          r,
+          verdictBasis(r, {
+            base: r.comparison.rounds?.[0] ?? roundCounts(base, r.id),
+            head: r.comparison.rounds?.[1] ?? roundCounts(head, r.id),
+          }),
+        )}
+      </tr>${reasonRow(r)}`,
   );
   return html`<div class="table-wrap">
     <table class="data-table" aria-label="${label}">
@@ -71,6 +125,7 @@ function barRows(report: Report, comparison: RunComparison): ComparisonBarRow[] 
       unit: r.unit,
       direction: r.direction,
       verdict: r.comparison.verdict,
+      ...(r.comparison.reason ? { reason: r.comparison.reason } : {}),
       change: r.comparison.relativeChange,
       base: side(base, r, r.baseMedian, r.baseN),
       head: side(head, r, r.headMedian, r.headN),
@@ -84,13 +139,24 @@ function idList(title: string, ids: readonly string[]): SafeHtml | null {
   </p>`;
 }
 
+/**
+ * The smallest change a verdict needed: the threshold asked for, or a benchmark's noise floor where that is larger
+ * (each row carries the one it had to clear, so the smallest of them is the one asked for, or below every floor).
+ */
+function thresholdText(comparison: RunComparison): string {
+  const thresholds = comparison.rows.map((r) => r.comparison.noiseThreshold);
+  const smallest = thresholds.length > 0 ? Math.min(...thresholds) : 0.02;
+  const floors = comparison.rows.some((r) => r.comparison.noiseFloor);
+  return `±${(smallest * 100).toFixed(0)} %${floors ? " (or the benchmark's noise floor, if larger)" : ''}`;
+}
+
 /** benchstat-style table, before/after bars, one-sided benchmarks and the comparison's warnings. */
 export function comparisonSection(report: Report, comparison: RunComparison, index: number): SafeHtml {
   const name = `${runLabel(report, comparison.baseRunId)} → ${runLabel(report, comparison.headRunId)}`;
   const counts = verdictCounts(comparison);
   const rows = barRows(report, comparison);
   const alpha = comparison.rows[0]?.comparison.alpha ?? 0.05;
-  const noise = ((comparison.rows[0]?.comparison.noiseThreshold ?? 0.02) * 100).toFixed(0);
+  const noise = thresholdText(comparison);
   const chartTitle = `Before/after, normalised to base = 100 %: ${name}`;
   const warnings =
     comparison.warnings.length > 0
@@ -108,7 +174,12 @@ export function comparisonSection(report: Report, comparison: RunComparison, ind
             <span class="chart-title">${chartTitle}</span
             ><span class="chart-summary"
               >each benchmark in its own unit, shown as % of its base median; whiskers: 95 % CI of each median; n per
-              side on the right; verdicts need p &lt; ${alpha}, a CI excluding 0 and a change beyond ±${noise} %</span
+              side on the right; verdicts need p &lt; ${alpha}, a CI excluding 0 and a change beyond
+              ${noise}${
+                counts.inconclusive > 0
+                  ? '; a hollow bar is inconclusive: the runs cannot decide it (the table says why)'
+                  : ''
+              }</span
             >
           </figcaption>
           ${comparisonBars(chartTitle, rows)}
@@ -119,9 +190,10 @@ export function comparisonSection(report: Report, comparison: RunComparison, ind
     <p class="small">
       <span class="verdict-faster">${counts.faster} faster</span> ·
       <span class="verdict-slower">${counts.slower} slower</span> ·
-      <span class="verdict-same">${counts.same} no significant change (~)</span> · geomean
+      <span class="verdict-same">${counts.same} no significant change (~)</span> ·
+      <span class="verdict-inconclusive">${counts.inconclusive} inconclusive</span> · geomean
       ${formatGeomean(comparison.geomeanTimeRatio)}
     </p>
-    ${warnings}${table(comparison, `Comparison table: ${name}`)}${chart}${idList('Only in base', comparison.onlyInBase)}${idList('Only in head', comparison.onlyInHead)}
+    ${warnings}${table(report, comparison, `Comparison table: ${name}`)}${chart}${idList('Only in base', comparison.onlyInBase)}${idList('Only in head', comparison.onlyInHead)}
   </section>`;
 }

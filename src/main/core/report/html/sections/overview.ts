@@ -1,4 +1,4 @@
-import type { Run, RunComparison } from '../../../../../shared/schemas/bench';
+import type { Run, RunComparison, Verdict } from '../../../../../shared/schemas/bench';
 import type { Report } from '../../../../../shared/schemas/report';
 import { formatGeomean } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -49,9 +49,17 @@ function runsTable(report: Report): SafeHtml {
   </div>`;
 }
 
-export function verdictCounts(comparison: RunComparison): Record<'faster' | 'slower' | 'same', number> {
-  const count = (verdict: string) => comparison.rows.filter((r) => r.comparison.verdict === verdict).length;
-  return { faster: count('faster'), slower: count('slower'), same: count('no significant change') };
+/** Benchmarks per verdict; "inconclusive" counts apart, never folded into "no significant change". */
+export function verdictCounts(
+  comparison: RunComparison,
+): Record<'faster' | 'slower' | 'same' | 'inconclusive', number> {
+  const count = (verdict: Verdict) => comparison.rows.filter((r) => r.comparison.verdict === verdict).length;
+  return {
+    faster: count('faster'),
+    slower: count('slower'),
+    same: count('no significant change'),
+    inconclusive: count('inconclusive'),
+  };
 }
 
 function comparisonsTable(report: Report): SafeHtml | null {
@@ -66,6 +74,7 @@ function comparisonsTable(report: Report): SafeHtml | null {
       <td class="num verdict-faster">${counts.faster}</td>
       <td class="num verdict-slower">${counts.slower}</td>
       <td class="num verdict-same">${counts.same}</td>
+      <td class="num verdict-inconclusive">${counts.inconclusive}</td>
       <td class="num">${formatGeomean(c.geomeanTimeRatio)}</td>
     </tr>`;
   });
@@ -77,6 +86,7 @@ function comparisonsTable(report: Report): SafeHtml | null {
           <th scope="col" class="num">Faster</th>
           <th scope="col" class="num">Slower</th>
           <th scope="col" class="num">~ no significant change</th>
+          <th scope="col" class="num">Inconclusive</th>
           <th scope="col" class="num">Geomean time ratio</th>
         </tr>
       </thead>

@@ -20,6 +20,8 @@ export interface ComparisonBarRow {
   change: number;
   base: NormalisedBar;
   head: NormalisedBar;
+  /** Why the verdict is inconclusive (or what limited it); goes into the row's tooltip. */
+  reason?: string;
   /** For another verdict vocabulary (a tuning change's better/worse): the note's word and the bar's class. */
   verdictText?: string;
   verdictClass?: string;
@@ -39,6 +41,11 @@ const ROW = 34;
 const BAR = 11;
 const TOP = 24;
 const BOTTOM = 30;
+
+/** A bar's class: green and red only for a decided change; "inconclusive" is drawn hollow, never as either. */
+export function verdictClass(verdict: Verdict): string {
+  return `verdict-${verdict === 'no significant change' ? 'same' : verdict}`;
+}
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -114,9 +121,10 @@ export function comparisonBars(
     const top = TOP + i * ROW;
     const better = r.direction === 'higher-is-better' ? 'higher is better' : 'lower is better';
     const verdictWord = r.verdictText ?? r.verdict;
-    const tip = `${r.title} (${r.unit}, ${better}): ${names.base} 100 % (n=${r.base.n}), ${names.head} ${r.head.value.toFixed(1)} % (n=${r.head.n}), ${verdictWord}`;
+    const reason = r.reason ? `: ${r.reason}` : '';
+    const tip = `${r.title} (${r.unit}, ${better}): ${names.base} 100 % (n=${r.base.n}), ${names.head} ${r.head.value.toFixed(1)} % (n=${r.head.n}), ${verdictWord}${reason}`;
     const verdict = r.verdictText ?? (r.verdict === 'no significant change' ? '~' : r.verdict);
-    const headClass = r.verdictClass ?? `verdict-${r.verdict === 'no significant change' ? 'same' : r.verdict}`;
+    const headClass = r.verdictClass ?? verdictClass(r.verdict);
     return html`<g class="bar-row"
       ><title>${tip}</title
       ><text class="bar-label" x="${LABEL - 8}" y="${top + 12}" text-anchor="end">${truncate(r.title, 44)}</text
@@ -130,10 +138,17 @@ export function comparisonBars(
       ></g
     >`;
   });
+  // The hollow bar needs a key, but only where one is drawn.
+  const inconclusiveKey = rows.some((r) => !r.verdictClass && r.verdict === 'inconclusive')
+    ? html`<rect class="bar-head verdict-inconclusive" x="380" y="-6" width="12" height="8" /><text x="396" y="2"
+          >${names.head}, inconclusive</text
+        >`
+    : null;
   const legend = html`<g class="legend" transform="translate(${LABEL},10)"
     ><rect class="bar-base" x="0" y="-6" width="12" height="8" /><text x="16" y="2">${names.base} (= 100 %)</text
     ><rect class="bar-head verdict-same" x="130" y="-6" width="12" height="8" /><text x="146" y="2">${names.head}</text
-    ><line class="whisker" x1="200" x2="218" y1="-2" y2="-2" /><text x="222" y="2">95 % CI of the median</text></g
+    ><line class="whisker" x1="200" x2="218" y1="-2" y2="-2" /><text x="222" y="2">95 % CI of the median</text
+    >${inconclusiveKey}</g
   >`;
   return html`<svg class="chart-svg bars" viewBox="0 0 ${W} ${H}" role="img" aria-label="${label}">
     <title>${label}</title>

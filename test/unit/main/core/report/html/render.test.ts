@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../../../../../../src/main/core/bench/compare-runs';
 import { buildReport } from '../../../../../../src/main/core/report/build';
 import { renderHtmlReport } from '../../../../../../src/main/core/report/html';
+import { escapeHtml } from '../../../../../../src/main/core/report/html/html';
+import type { Run } from '../../../../../../src/shared/schemas/bench';
 import { cpuRun, machine, noisySamples, result, run, twoRunReport } from './fixtures';
 import { unbalancedTags } from './well-formed';
 
@@ -22,7 +24,15 @@ describe('renderHtmlReport', () => {
   });
 
   it('puts the summary on top: machine, versions, every run, the comparison counts and geomean', () => {
-    const report = twoRunReport({ project: { root: '/src/app', commit: 'abc1234', branch: 'main', dirty: true } });
+    // A noise floor from history lets single-round runs decide (without one, every verdict would be inconclusive).
+    const base = cpuRun(1, 11);
+    const head = cpuRun(2, 23, 1.1);
+    const report = twoRunReport({
+      project: { root: '/src/app', commit: 'abc1234', branch: 'main', dirty: true },
+      comparisons: [
+        compareRuns(base, head, { floors: () => ({ floor: { relative: 0.01, runs: 6 }, historyRuns: 6 }) }),
+      ],
+    });
     const page = renderHtmlReport(report);
     const summary = page.slice(0, page.indexOf('id="comparison-1"'));
     expect(summary).toContain('AMD EPYC 9B14');
@@ -41,10 +51,88 @@ describe('renderHtmlReport', () => {
     expect(verdicts.filter((v) => v === 'faster').length).toBeGreaterThan(0);
     const row = /<tr>\s*<td>\s*<a href="#comparison-1">[\s\S]*?<\/tr>/.exec(summary)![0];
     const cells = [...row.matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((m) => m[1]!.trim());
-    expect(cells.slice(0, 3)).toEqual(
-      ['faster', 'slower', 'no significant change'].map((v) => String(verdicts.filter((x) => x === v).length)),
+    expect(cells.slice(0, 4)).toEqual(
+      ['faster', 'slower', 'no significant change', 'inconclusive'].map((v) =>
+        String(verdicts.filter((x) => x === v).length),
+      ),
     );
-    expect(cells[3]).toContain(`×${comparison.geomeanTimeRatio!.toFixed(3)}`);
+    expect(cells[4]).toContain(`×${comparison.geomeanTimeRatio!.toFixed(3)}`);
+    // The floor each verdict had to clear is shown next to it.
+    expect(page).toMatch(/class="verdict-faster"[^>]*>faster<span class="id basis">noise floor ±1\.0 % from 6 runs</);
+  });
+
+  it('shows an inconclusive verdict in amber with its reason under the row, never as faster or slower', () => {
+    // Two single-round runs and no history: the runs cannot decide, even though the head is 10 % faster.
+    const report = twoRunReport();
+    const comparison = report.comparisons[0]!;
+    expect(comparison.rows.every((r) => r.comparison.verdict === 'inconclusive')).toBe(true);
+    const reason = comparison.rows[0]!.comparison.reason!;
+    expect(reason).toContain('one round per run');
+    const page = renderHtmlReport(report);
+    const section = page.slice(page.indexOf('id="comparison-1"'));
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(section)![1]!;
+    expect(body).not.toMatch(/verdict-(faster|slower|same)/);
+    expect(count(body, /<td class="verdict-inconclusive" title="[^"]+">inconclusive<\/td>/g)).toBe(
+      comparison.rows.length,
+    );
+    // The reason is visible in a row of its own (escaped like everything else), and in the cell's tooltip.
+    const escaped = escapeHtml(reason);
+    expect(count(body, /<tr class="has-note">/g)).toBe(comparison.rows.length);
+    expect(body).toContain(
+      `<tr class="verdict-note">\n    <td colspan="6"><strong class="verdict-inconclusive">Why inconclusive:</strong> ${escaped}</td>`,
+    );
+    expect(body).toContain(`title="${escaped}"`);
+    // Counted apart, in the section and in the overview.
+    const rows = comparison.rows.length;
+    expect(section).toMatch(
+      new RegExp(
+        `0 faster</span> ·\\s*<span class="verdict-slower">0 slower</span> ·\\s*<span class="verdict-same">0 no significant change \\(~\\)</span> ·\\s*<span class="verdict-inconclusive">${rows} inconclusive</span>`,
+      ),
+    );
+    expect(page).toMatch(new RegExp(`<td class="num verdict-inconclusive">${rows}</td>`));
+    // The bars: hollow, keyed in the legend, the reason in each row's tooltip.
+    expect(count(section, /class="bar-head verdict-inconclusive"/g)).toBe(rows + 1);
+    expect(section).toContain('head, inconclusive');
+    expect(section).toContain(`inconclusive: ${escaped}</title`);
+    expect(unbalancedTags(page)).toEqual([]);
+  });
+
+  it('says a verdict rests on rounds, and how many, when it does', () => {
+    const withRounds = (r: Run): Run => ({
+      ...r,
+      results: r.results.map((x) => ({
+        ...x,
+        rounds: Array.from({ length: 5 }, () => ({ median: x.summary.median, n: 5 })),
+      })),
+    });
+    const report = twoRunReport();
+    const base = withRounds(report.runs[0]!);
+    const head = withRounds(report.runs[1]!);
+    const original = report.comparisons[0]!;
+    const comparison = {
+      ...original,
+      rows: original.rows.map((row) => ({
+        ...row,
+        comparison: {
+          ...row.comparison,
+          verdict: 'faster' as const,
+          basis: 'rounds' as const,
+          reason: undefined,
+          noiseFloor: { relative: 0.041, runs: 6 },
+        },
+      })),
+    };
+    const page = renderHtmlReport({ ...report, runs: [base, head], comparisons: [comparison] });
+    expect(
+      count(
+        page,
+        /<td class="verdict-faster" title="faster">faster<span class="id basis">over 5 rounds · noise floor ±4\.1 % from 6 runs<\/span><\/td>/g,
+      ),
+    ).toBe(comparison.rows.length);
+    expect(page).not.toContain('<tr class="verdict-note">');
+    // Without the runs, the count of rounds is unknown: still "over rounds".
+    const alone = renderHtmlReport({ ...report, runs: [], comparisons: [comparison] });
+    expect(alone).toContain('<span class="id basis">over rounds · noise floor ±4.1 % from 6 runs</span>');
   });
 
   it('draws every chart: strip plots, latency and scaling curves per run, and the before/after bars', () => {
@@ -162,7 +250,7 @@ describe('renderHtmlReport', () => {
     expect(page).toMatch(
       /role="alert"[\s\S]*?Runs from another machine:[\s\S]*?#2 CPU quick \(fingerprint another-machine\)/,
     );
-    expect(page).toMatch(/role="alert"[\s\S]*?Read with care[\s\S]*?the two runs come from different machines/);
+    expect(page).toMatch(/role="alert"[\s\S]*?Read with care[\s\S]*?the runs come from different machines/);
     expect(page).toMatch(/<dt>samples<\/dt>\s*<dd>42<\/dd>/);
     expect(page).toMatch(/<dt>CPU mean \/ max<\/dt>\s*<dd>51 % \/ 100 %<\/dd>/);
     expect(page).toMatch(/<dt>max memory in use<\/dt>\s*<dd>3.0 GiB<\/dd>/);

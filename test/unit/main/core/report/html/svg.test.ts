@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../../../../src/main/core/bench/stats/summary';
+import { comparisonBars, type ComparisonBarRow } from '../../../../../../src/main/core/report/html/svg/comparison-bars';
 import { logTicks, niceDomain, niceTicks } from '../../../../../../src/main/core/report/html/svg/scale';
 import {
   displayDots,
@@ -51,5 +52,35 @@ describe('strip plot', () => {
     const svg = stripPlot(samples, summarize(samples), 's').html;
     expect(svg).toContain('no CI (n&lt;6)');
     expect(svg).toMatch(/class="strip-ci"[^>]*width="1.5"/);
+  });
+});
+
+describe('comparison bars', () => {
+  const row = (title: string, verdict: ComparisonBarRow['verdict'], reason?: string): ComparisonBarRow => ({
+    title,
+    unit: 'ms',
+    direction: 'lower-is-better',
+    verdict,
+    change: -0.1,
+    base: { value: 100, ci: null, n: 20 },
+    head: { value: 90, ci: null, n: 20 },
+    ...(reason ? { reason } : {}),
+  });
+
+  it('draws an inconclusive change hollow, never green or red, with the reason in its tooltip and a legend key', () => {
+    const svg = comparisonBars('bars', [row('a', 'inconclusive', 'one round per run & no floor')]).html;
+    expect(svg).not.toMatch(/verdict-(faster|slower)/);
+    expect(svg).toContain('<rect\n      class="bar-head verdict-inconclusive"');
+    expect(svg).toContain('head 90.0 % (n=20), inconclusive: one round per run &amp; no floor</title');
+    expect(svg).toContain('-10.0 % inconclusive · n 20/20');
+    expect(svg).toMatch(
+      /<rect class="bar-head verdict-inconclusive" x="380"[^>]*\/><text x="396" y="2"\s*>head, inconclusive</,
+    );
+  });
+
+  it('keys the hollow bar only when one is drawn', () => {
+    const svg = comparisonBars('bars', [row('a', 'faster'), row('b', 'no significant change')]).html;
+    expect(svg).toContain('class="bar-head verdict-faster"');
+    expect(svg).not.toContain('inconclusive');
   });
 });
