@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareNative } from './ref/compare-native.mjs';
 import { runScanBench } from './scan.mjs';
+import { runFidelityBench } from './fidelity.mjs';
 import { sgemmReference, triadReference } from './ref/run-refs.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -253,10 +254,13 @@ if (!native.ok) {
   }
 }
 
-// 5. Project scan of a generated 50,000-file repository, cold and warm, against git ls-files | xargs wc -l.
+// 5. Verdicts between separate runs: A/A false changes and an injected 10 % slowdown (fidelity.mjs).
+await runFidelityBench();
+
+// 6. Project scan of a generated 50,000-file repository, cold and warm, against git ls-files | xargs wc -l.
 await runScanBench();
 
-// 6. Renderer frame rate and main-process event-loop lag while the Quick CPU suite runs with live
+// 7. Renderer frame rate and main-process event-loop lag while the Quick CPU suite runs with live
 // telemetry (tunebench serve + Chromium; goals 60 fps and lag p99 < 50 ms). Same script as the e2e test.
 {
   const { formatFrameRate, measureFrameRate, writeFrameRate } = await import('./frame-rate.mjs');

@@ -7,6 +7,11 @@ export interface NoiseInput {
   workerCpuTimeUs: number;
   wallMs: number;
   logicalCpus: number;
+  /**
+   * Busy CPU time of the whole machine over the same wall time (from /proc/stat), in µs: exact where the sampled
+   * telemetry is not (a short round has one or two samples). When given, it decides "machine busy".
+   */
+  machineBusyUs?: number | null;
 }
 
 /** Share of the machine used by other processes above which a result is flagged. */
@@ -24,11 +29,15 @@ export const DISTURBANCE_WARNING = /^(machine busy|throttling during the run|CPU
 export function detectNoise(input: NoiseInput): string[] {
   const warnings: string[] = [];
   const { telemetry } = input;
-  if (telemetry.length < 2) return warnings;
+  const exact = typeof input.machineBusyUs === 'number' && input.wallMs > 0;
+  if (telemetry.length < 2 && !exact) return warnings;
 
-  const meanTotalPct = telemetry.reduce((sum, s) => sum + s.cpu.totalPct, 0) / telemetry.length;
-  const ownPct = input.wallMs > 0 ? (input.workerCpuTimeUs / 1000 / input.wallMs / input.logicalCpus) * 100 : 0;
-  const otherPct = meanTotalPct - ownPct;
+  const capacityUs = input.wallMs * 1000 * input.logicalCpus;
+  const ownPct = input.wallMs > 0 ? (input.workerCpuTimeUs / capacityUs) * 100 : 0;
+  const totalPct = exact
+    ? (input.machineBusyUs! / capacityUs) * 100
+    : telemetry.reduce((sum, s) => sum + s.cpu.totalPct, 0) / telemetry.length;
+  const otherPct = totalPct - ownPct;
   if (otherPct > BUSY_MACHINE_SHARE * 100) {
     warnings.push(
       `machine busy: other processes used ${otherPct.toFixed(0)} % of the CPU during the run (benchmark itself ${ownPct.toFixed(0)} %)`,

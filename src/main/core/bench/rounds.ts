@@ -15,6 +15,25 @@ export function roundPlan(plan: SamplingPlan, rounds: number): SamplingPlan {
 }
 
 /**
+ * The rounds' warnings, each kind once: "machine busy: …" from three rounds is one warning that says in how many
+ * rounds it was seen (with the first round's figures), not three lines that differ in a percentage.
+ */
+function mergeWarnings(parts: readonly BenchmarkResult[]): string[] {
+  const byKind = new Map<string, { first: string; rounds: Set<number> }>();
+  parts.forEach((part, round) => {
+    for (const warning of part.warnings) {
+      const kind = warning.split(':')[0]!;
+      const seen = byKind.get(kind) ?? { first: warning, rounds: new Set<number>() };
+      seen.rounds.add(round);
+      byKind.set(kind, seen);
+    }
+  });
+  return [...byKind.values()].map(({ first, rounds }) =>
+    rounds.size > 1 || parts.length > 1 ? `${first} (in ${rounds.size} of ${parts.length} rounds)` : first,
+  );
+}
+
+/**
  * One result from the rounds of one benchmark: samples pooled (so distributions and reports stay as they were),
  * each round's median and count kept as the replicates a comparison of separate runs tests over.
  */
@@ -28,7 +47,7 @@ export function mergeRounds(parts: readonly BenchmarkResult[]): BenchmarkResult 
     samples,
     summary: summarize(samples),
     plan: first.plan,
-    warnings: [...new Set(parts.flatMap((part) => part.warnings))],
+    warnings: mergeWarnings(parts),
     rounds: parts.map((part) => ({ median: part.summary.median, n: part.summary.n })),
   };
 }

@@ -34,6 +34,8 @@ export interface MeasuredResults {
   results: BenchmarkResult[];
   /** CPU time the worker used while sampling (for the noise check: load from other processes). */
   cpuTimeUs: number;
+  /** Whether cpuTimeUs counts the processes the worker ran (the timed commands included). */
+  cpuTimeIncludesChildren: boolean;
   startedAt: number;
   finishedAt: number;
 }
@@ -84,7 +86,15 @@ export function runBenchmark(spec: BenchmarkSpec, plan: SamplingPlan, options: R
         finish(() => reject(new BenchmarkFailedError(spec.id, message.message)));
       } else if (message.type === 'result') {
         const results = message.values.map((value) => ({ ...value, summary: summarize(value.samples) }));
-        finish(() => resolve({ results, cpuTimeUs: message.cpuTimeUs, startedAt, finishedAt: Date.now() }));
+        finish(() =>
+          resolve({
+            results,
+            cpuTimeUs: message.cpuTimeUs,
+            cpuTimeIncludesChildren: message.cpuTimeIncludesChildren ?? false,
+            startedAt,
+            finishedAt: Date.now(),
+          }),
+        );
       }
     });
     worker.onExit((code, signal) => {

@@ -8,6 +8,7 @@ import { ITEMS_PER_SAMPLE } from '../../../shared/inference-extras';
 import type { WorkerLauncher } from '../jobs/worker-launcher';
 import type { RunRepository } from '../store/runs';
 import { errorMessage } from '../util/timebox';
+import { machineBusyCpuUs } from '../hardware/cpu-time/proc-stat';
 import { detectNoise } from './noise';
 import { summarizeTelemetry } from './telemetry-summary';
 import { BenchmarkCancelledError, BenchmarkFailedError, runBenchmark } from './runner';
@@ -58,6 +59,16 @@ function timedChildCpuUs(results: readonly BenchmarkResult[]): number {
   return results
     .filter((result) => /:(user|sys)$/.test(result.id))
     .reduce((sum, result) => sum + result.samples.reduce((a, b) => a + b, 0) * 1000, 0);
+}
+
+function busySince(start: number | null): number | null {
+  const end = start === null ? null : machineBusyCpuUs();
+  return start === null || end === null ? null : end - start;
+}
+
+function ownCpuUs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return used.user + used.system;
 }
 
 /**
@@ -160,6 +171,10 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
         report(0, 'starting');
         const windowStart = telemetry.length;
         const energyStart = energy.status === 'present' ? await readEnergy(energy.zones) : null;
+        // This process's own CPU while the benchmark runs (event handling, telemetry, storing) is Tunebench's, not
+        // another process's: on a short round it alone would read as "machine busy".
+        const parentCpuStart = process.cpuUsage();
+        const machineBusyStart = machineBusyCpuUs();
         try {
           const measured = await runBenchmark(spec, plan, {
             launcher: deps.launcher,
@@ -176,7 +191,11 @@ export async function runSuite(request: SuiteRequest, deps: SuiteDeps): Promise<
           const noise = detectNoise({
             telemetry: telemetry.slice(windowStart),
             // The commands a command benchmark times are its own load, not other processes'.
-            workerCpuTimeUs: measured.cpuTimeUs + timedChildCpuUs(measured.results),
+            workerCpuTimeUs:
+              measured.cpuTimeUs +
+              (measured.cpuTimeIncludesChildren ? 0 : timedChildCpuUs(measured.results)) +
+              ownCpuUs(parentCpuStart),
+            machineBusyUs: busySince(machineBusyStart),
             wallMs: measured.finishedAt - measured.startedAt,
             logicalCpus: os.cpus().length,
           });

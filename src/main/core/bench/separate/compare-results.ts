@@ -22,6 +22,25 @@ function disturbance(result: BenchmarkResult): string | null {
   return result.warnings.find((warning) => DISTURBANCE_WARNING.test(warning)) ?? null;
 }
 
+/**
+ * "No significant change" claims that a change of consequence would have shown. Where the run-to-run noise is so
+ * wide that a change of this size could hide in it, the honest verdict is inconclusive (the product's promise:
+ * a 10 % slowdown is found, or the comparison says it cannot tell).
+ */
+const RESOLUTION = 0.1;
+
+function unresolvable(ci: [number, number], byRounds: boolean, floor: NoiseFloor | null): string | null {
+  const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const halfWidth = (ci[1] - ci[0]) / 2;
+  if (byRounds && halfWidth > RESOLUTION) {
+    return `the change's 95 % CI over the rounds is ±${percent(halfWidth)} wide: a ${percent(RESOLUTION)} change could hide in it (more rounds narrow it)`;
+  }
+  if (floor && floor.relative > RESOLUTION) {
+    return `this machine's run-to-run noise floor is ±${percent(floor.relative)} (from ${floor.runs} runs): a ${percent(RESOLUTION)} change could hide in it (more runs, or --rounds 5, narrow it)`;
+  }
+  return null;
+}
+
 function roundMedians(result: BenchmarkResult): number[] {
   return (result.rounds ?? []).map((round) => round.median);
 }
@@ -72,6 +91,10 @@ export function compareSeparateResults(
     );
   }
   if (estimate.verdict === 'inconclusive' && estimate.reason) reasons.push(estimate.reason);
+  if (reasons.length === 0 && estimate.verdict === 'no significant change') {
+    const blur = unresolvable(estimate.ci, roundsTestable, floor);
+    if (blur) reasons.push(blur);
+  }
 
   const comparison: Comparison = { ...estimate, noiseThreshold: threshold, noiseFloor: floor };
   delete comparison.reason;

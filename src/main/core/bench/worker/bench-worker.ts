@@ -1,4 +1,5 @@
 import { errorMessage } from '../../util/timebox';
+import { processTreeCpuUs } from '../../hardware/cpu-time/process-tree';
 import { isGroup, type PreparedBenchmark } from './benchmark';
 import { closeParentChannel, onceFromParent, sendToParent } from './channel';
 import { measureInterleaved } from './measure-loop';
@@ -23,7 +24,6 @@ async function run(request: RunRequest): Promise<void> {
   const members: Array<{ id: string; title: string; benchmark: PreparedBenchmark }> = isGroup(prepared)
     ? prepared.members
     : [{ id: request.spec.id, title: request.spec.title, benchmark: prepared }];
-  const cpuStart = process.cpuUsage();
   try {
     const outcomes = await measureInterleaved(
       members.map((member) => member.benchmark),
@@ -61,8 +61,17 @@ async function run(request: RunRequest): Promise<void> {
         });
       }
     }
-    const cpu = process.cpuUsage(cpuStart);
-    await send({ type: 'result', values, cpuTimeUs: cpu.user + cpu.system });
+    // The CPU of the worker since it started (boot, module loading, setup) and of everything it ran (spawn helper,
+    // warm-up and timed commands): the noise check compares it with the machine's load over the same wall time,
+    // from spawn to result, and all of it is ours. Without /proc only the worker's own is known.
+    const tree = processTreeCpuUs();
+    const own = process.cpuUsage();
+    await send({
+      type: 'result',
+      values,
+      cpuTimeUs: tree ?? own.user + own.system,
+      cpuTimeIncludesChildren: tree !== null,
+    });
   } finally {
     for (const member of members) member.benchmark.dispose?.();
   }

@@ -19,5 +19,9 @@ export type RawResult = Omit<BenchmarkResult, 'summary'>;
 
 export type WorkerMessage =
   | { type: 'progress'; phase: 'setup' | 'warmup' | 'sampling'; samples: number; relativeHalfWidth: number | null }
-  | { type: 'result'; values: RawResult[]; cpuTimeUs: number }
+  /**
+   * cpuTimeUs: CPU time since the worker started, of the worker and, when cpuTimeIncludesChildren, of every
+   * process it ran (else the timed commands' own user/system series must be added).
+   */
+  | { type: 'result'; values: RawResult[]; cpuTimeUs: number; cpuTimeIncludesChildren?: boolean }
   | { type: 'error'; message: string };

@@ -1,7 +1,9 @@
 import os from 'node:os';
 import si from 'systeminformation';
 import type { TelemetrySample } from '../../../../shared/schemas/telemetry';
+import { ProcCpuLoad } from '../cpu-time/proc-stat';
 import { listSysDir, readCpuInfoMHz, readSysNumber, readSysText } from '../sysfs';
+import { readProcMeminfo } from './proc-meminfo';
 
 /** Thermal zone types that measure the CPU package, in order of preference. */
 const CPU_THERMAL_TYPES = ['x86_pkg_temp', 'cpu-thermal', 'cpu_thermal', 'soc_thermal', 'acpitz'];
@@ -39,27 +41,40 @@ export interface CpuMemoryReading {
 
 export class CpuMemorySource {
   private temperatureFile: Promise<string | null> | null = null;
+  private readonly procLoad: ProcCpuLoad;
 
-  constructor(private readonly sysRoot = '/sys') {}
+  constructor(
+    private readonly sysRoot = '/sys',
+    private readonly procRoot = '/proc',
+  ) {
+    this.procLoad = new ProcCpuLoad(`${procRoot}/stat`);
+  }
 
   async read(): Promise<CpuMemoryReading> {
     this.temperatureFile ??= findCpuTemperatureFile(this.sysRoot);
-    // currentLoad measures since its previous call, so each sample covers one sampler interval.
-    const [load, mem, freqMHz, temperatureFile] = await Promise.all([
-      si.currentLoad(),
-      si.mem(),
+    // Both measure since their previous call, so each sample covers one sampler interval. On Linux the counters
+    // are read from /proc directly: systeminformation spawns three processes per currentLoad() there.
+    const procLoad = this.procLoad.read();
+    const procMemory = procLoad ? readProcMeminfo(`${this.procRoot}/meminfo`) : null;
+    const [load, memory, freqMHz, temperatureFile] = await Promise.all([
+      procLoad ?? si.currentLoad().then((l) => ({ totalPct: l.currentLoad, perCorePct: l.cpus.map((c) => c.load) })),
+      procMemory ?? si.mem().then((m) => ({ totalBytes: m.total, availableBytes: m.available })),
       readFrequencies(),
       this.temperatureFile,
     ]);
     const milli = temperatureFile ? await readSysNumber(temperatureFile) : null;
     return {
       cpu: {
-        totalPct: round1(load.currentLoad),
-        perCorePct: load.cpus.map((core) => round1(core.load)),
+        totalPct: round1(load.totalPct),
+        perCorePct: load.perCorePct.map(round1),
         freqMHz,
         temperatureC: milli === null ? null : round1(milli / 1000),
       },
-      memory: { usedBytes: mem.total - mem.available, availableBytes: mem.available, totalBytes: mem.total },
+      memory: {
+        usedBytes: memory.totalBytes - memory.availableBytes,
+        availableBytes: memory.availableBytes,
+        totalBytes: memory.totalBytes,
+      },
     };
   }
 }

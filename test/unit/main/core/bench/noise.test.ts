@@ -19,6 +19,16 @@ async function realSamples(count: number, intervalMs: number, during?: () => voi
 }
 
 describe('detectNoise', () => {
+  it('decides "machine busy" from the exact busy CPU time of the window when it has one', () => {
+    // A 500 ms round on 2 CPUs: 1 s of capacity; the benchmark's tree used 250 ms.
+    const exact = (machineBusyUs: number) =>
+      detectNoise({ telemetry: [], workerCpuTimeUs: 250_000, wallMs: 500, logicalCpus: 2, machineBusyUs });
+    expect(exact(300_000)).toEqual([]); // 5 % more than its own: not busy, even with no telemetry sample at all
+    expect(exact(800_000)).toEqual([
+      'machine busy: other processes used 55 % of the CPU during the run (benchmark itself 25 %)',
+    ]);
+  });
+
   it('flags load from another process, measured for real on this machine', async () => {
     // This test process spins while "the benchmark" (which used no CPU) supposedly ran.
     let x = 0;
