@@ -53,7 +53,7 @@ export const SummarySchema = z.object({
   p99: z.number(),
   /** Distribution-free 95 % confidence interval of the median (order statistics); null below 6 samples. */
   medianCi: z.tuple([z.number(), z.number()]).nullable(),
-  /** Half-width of medianCi relative to the median. */
+  /** The larger of medianCi's two half-widths (it is asymmetric), relative to the median. */
   relativeHalfWidth: z.number().nullable(),
   outliers: OutlierReportSchema,
 });

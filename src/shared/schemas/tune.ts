@@ -100,11 +100,22 @@ export const MetricVerdictSchema = z.object({
   ciLow: z.number(),
   ciHigh: z.number(),
   pValue: z.number().nullable(),
-  verdict: z.enum(['better', 'worse', 'same']),
+  /** "inconclusive": too few values for the test to ever reach α, so "same" would claim what was never tested. */
+  verdict: z.enum(['better', 'worse', 'same', 'inconclusive']),
+  /** Why the verdict is inconclusive; absent otherwise. */
+  reason: z.string().optional(),
 });
 export type MetricVerdict = z.infer<typeof MetricVerdictSchema>;
 
-export const OverallVerdictSchema = z.enum(['improved', 'no-change', 'regressed', 'broke-build', 'broke-tests']);
+/** "inconclusive": nothing got better or worse, and at least one metric could not be decided. */
+export const OverallVerdictSchema = z.enum([
+  'improved',
+  'no-change',
+  'inconclusive',
+  'regressed',
+  'broke-build',
+  'broke-tests',
+]);
 export type OverallVerdict = z.infer<typeof OverallVerdictSchema>;
 
 export const VerificationSchema = z.object({

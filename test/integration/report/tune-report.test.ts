@@ -112,7 +112,12 @@ describe('report.renderTune: a project’s recommendations from the real tuning 
       expect(cells[4]).toBe(m.pValue === null ? 'exact' : `[${pct(m.ciLow)}, ${pct(m.ciHigh)}]`);
       expect(cells[5]).toBe(m.pValue === null ? '–' : m.pValue < 0.001 ? '<0.001' : m.pValue.toFixed(3));
       expect(cells[6]).toBe(
-        { better: '🟢 better |', worse: '🔴 worse |', same: '⚪ no significant change |' }[m.verdict],
+        {
+          better: '🟢 better |',
+          worse: '🔴 worse |',
+          same: '⚪ no significant change |',
+          inconclusive: '🟡 inconclusive |',
+        }[m.verdict],
       );
     });
     // The kept change improved (a real sort made 10× faster, a real gzip made smaller); the discarded one regressed.

@@ -1,5 +1,5 @@
 import { LEVEL_TARGET_HALF_WIDTH, type Level, type SamplingPlan } from '../../../shared/schemas/bench';
-import { MIN_SAMPLES_FOR_CI, medianCiRanks } from './stats/median-ci';
+import { MIN_SAMPLES_FOR_CI, medianCiRanks, relativeHalfWidthOf } from './stats/median-ci';
 import { summarize } from './stats/summary';
 
 export type StopReason = 'precision-reached' | 'max-samples' | 'time-budget';
@@ -37,8 +37,7 @@ export function relativeHalfWidth(samples: readonly number[]): number | null {
   if (!ranks) return null;
   const sorted = Float64Array.from(samples).sort();
   const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-  if (median === 0) return null;
-  return (sorted[ranks[1]]! - sorted[ranks[0]]!) / 2 / Math.abs(median);
+  return relativeHalfWidthOf([sorted[ranks[0]]!, sorted[ranks[1]]!], median);
 }
 
 /**

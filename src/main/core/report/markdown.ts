@@ -55,7 +55,7 @@ function comparisonTable(comparison: RunComparison): string[] {
   return lines;
 }
 
-const METRIC_ICON = { better: '🟢', worse: '🔴', same: '⚪' } as const;
+const METRIC_ICON = { better: '🟢', worse: '🔴', same: '⚪', inconclusive: '🟡' } as const;
 const TONE_ICON = { good: '🟢', bad: '🔴', neutral: '⚪' } as const;
 
 /** The before/after table of one verified change, one row per measured metric. */

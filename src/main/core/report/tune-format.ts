@@ -32,20 +32,25 @@ export const METRIC_VERDICT_LABEL: Record<MetricVerdict['verdict'], string> = {
   better: 'better',
   worse: 'worse',
   same: 'no significant change',
+  inconclusive: 'inconclusive',
 };
 
 export const OVERALL_LABEL: Record<OverallVerdict, string> = {
   improved: 'improved',
   'no-change': 'no change',
+  inconclusive: 'inconclusive',
   regressed: 'regressed',
   'broke-build': 'broke the build',
   'broke-tests': 'broke the tests',
 };
 
-/** Red for what must not be kept (a regression, a broken build or test suite), green for a gain. */
+/**
+ * Red for what must not be kept (a regression, a broken build or test suite), green for a gain;
+ * inconclusive is neither (the renderings mark it amber where they can, with its reason).
+ */
 export function overallTone(verdict: OverallVerdict): 'good' | 'bad' | 'neutral' {
   if (verdict === 'improved') return 'good';
-  if (verdict === 'no-change') return 'neutral';
+  if (verdict === 'no-change' || verdict === 'inconclusive') return 'neutral';
   return 'bad';
 }
 

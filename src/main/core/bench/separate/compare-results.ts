@@ -82,10 +82,13 @@ export function compareSeparateResults(
   if (baseDisturbed) reasons.push(`the base run was disturbed (${baseDisturbed})`);
   if (headDisturbed) reasons.push(`the head run was disturbed (${headDisturbed})`);
   if (!roundsTestable && !floor) {
+    const [b, h] = [Math.max(1, baseRounds.length), Math.max(1, headRounds.length)];
     const rounds =
-      baseRounds.length >= 2 && headRounds.length >= 2
-        ? `${baseRounds.length} vs ${headRounds.length} rounds cannot reach p < ${alpha} (at least 4 per run can)`
-        : 'one round per run';
+      b >= 2 && h >= 2
+        ? `${b} vs ${h} rounds cannot reach p < ${alpha} (at least 4 per run can)`
+        : b === 1 && h === 1
+          ? 'one round per run'
+          : `${b} vs ${h} rounds (both runs need at least 4)`;
     reasons.push(
       `${rounds} and no noise floor for this benchmark on this machine yet (${context.historyRuns} of ${MIN_RUNS_FOR_FLOOR} earlier runs with the same settings): repeat the run, or run both with --rounds 5`,
     );

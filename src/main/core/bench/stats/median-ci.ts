@@ -36,3 +36,12 @@ export function medianCi(sorted: readonly number[], confidence = 0.95): [number,
   const ranks = medianCiRanks(sorted.length, confidence);
   return ranks ? [sorted[ranks[0]]!, sorted[ranks[1]]!] : null;
 }
+
+/**
+ * The larger of the two half-widths of a median's CI, relative to the median: order-statistic intervals of skewed
+ * timings are asymmetric, and their mean half-width would call a result precise that is not on its long side.
+ */
+export function relativeHalfWidthOf(ci: readonly [number, number], median: number): number | null {
+  if (median === 0) return null;
+  return Math.max(median - ci[0], ci[1] - median) / Math.abs(median);
+}

@@ -1,6 +1,6 @@
 import { mean, medianAbsoluteDeviation, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { Summary } from '../../../../shared/schemas/bench';
-import { medianCi } from './median-ci';
+import { medianCi, relativeHalfWidthOf } from './median-ci';
 import { findOutliers } from './outliers';
 import { sortedCopy } from './quantiles';
 
@@ -22,7 +22,7 @@ export function summarize(samples: readonly number[]): Summary {
     p90: quantileSorted(sorted, 0.9),
     p99: quantileSorted(sorted, 0.99),
     medianCi: ci,
-    relativeHalfWidth: ci && median !== 0 ? (ci[1] - ci[0]) / 2 / Math.abs(median) : null,
+    relativeHalfWidth: ci ? relativeHalfWidthOf(ci, median) : null,
     outliers: findOutliers(samples),
   };
 }

@@ -20,6 +20,13 @@ export function commitMessage(change: StoredChange): string {
         `| ${m.title} | ${formatMeasure(m.baseline.median, m.unit)} | ${formatMeasure(m.candidate.median, m.unit)} | ${percent(m.change)} | ${m.pValue === null ? 'exact' : `${percent(m.ciLow)} .. ${percent(m.ciHigh)}`} | ${m.pValue === null ? '-' : m.pValue.toPrecision(2)} | ${m.baseline.n}/${m.candidate.n} |`,
       );
     }
+    // A change kept by hand after an inconclusive verification says so where its evidence is read.
+    const undecided = v.metrics.filter((m) => m.verdict === 'inconclusive');
+    if (undecided.length > 0)
+      lines.push(
+        '',
+        ...undecided.map((m) => `Inconclusive: ${m.title}: ${m.reason ?? 'the comparison cannot be decided'}.`),
+      );
     if (v.tests.ran)
       lines.push('', `Tests: ${v.tests.command} ${v.tests.passed ? 'passed' : 'failed'} on the candidate.`);
   }

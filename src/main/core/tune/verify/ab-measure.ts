@@ -60,6 +60,27 @@ function samplesOf(results: readonly BenchmarkResult[], id: string): number[] | 
   return results.find((result) => result.id === id)?.samples ?? null;
 }
 
+function warningsOf(results: readonly BenchmarkResult[], id: string): string[] {
+  return results.find((result) => result.id === id)?.warnings ?? [];
+}
+
+/**
+ * The sampling warnings of one target's two results ("precision target … not reached", "machine busy: …") under
+ * the metric's title, so the reader knows which verdict they qualify: a warning both sides carry once, one side's
+ * own with that side named.
+ */
+export function targetWarnings(title: string, baseline: readonly string[], candidate: readonly string[]): string[] {
+  const lines = [
+    ...baseline.map((w) => (candidate.includes(w) ? `${title}: ${w}` : `${title} (baseline): ${w}`)),
+    ...candidate.filter((w) => !baseline.includes(w)).map((w) => `${title} (candidate): ${w}`),
+  ];
+  return [...new Set(lines)];
+}
+
+function titleOf(target: AbTarget): string {
+  return `${target.metric === 'build-time' ? 'build' : 'run'}: ${target.command.command}`;
+}
+
 /** Builds with a clean first take long: a few samples, still enough for the CI of the median. */
 const BUILD_PLAN = planFor('basic', { warmupRuns: 0, minSamples: 6, maxSamples: 8, budgetMs: 15 * 60_000 });
 const RUN_PLAN = planFor('moderate', { warmupRuns: 1, minSamples: 10, maxSamples: 40, budgetMs: 90_000 });
@@ -70,9 +91,11 @@ export async function measureAb(
   dirs: { baselineDir: string; candidateDir: string; root: string },
   request: { jobId: string; name: string; fingerprint: string; changeId: number },
   deps: SuiteDeps,
-): Promise<{ verdicts: MetricVerdict[]; run: Run | null; failures: string[] }> {
+): Promise<{ verdicts: MetricVerdict[]; run: Run | null; failures: string[]; warnings: string[] }> {
   const verdicts: MetricVerdict[] = [];
   const failures: string[] = [];
+  // Every run's, not only the last one's: builds and runtime are measured in runs of their own.
+  const warnings = new Set<string>();
   let run: Run | null = null;
   for (const [group, plan] of [
     [targets.filter((t) => t.metric === 'build-time'), BUILD_PLAN],
@@ -95,32 +118,29 @@ export async function measureAb(
       deps,
     );
     for (const failure of run.failures) failures.push(`${failure.title}: ${failure.error}`);
+    for (const warning of run.warnings) warnings.add(warning);
     group.forEach((target, index) => {
-      const base = samplesOf(run!.results, `base-${index}`);
-      const cand = samplesOf(run!.results, `cand-${index}`);
+      const title = titleOf(target);
+      const { results } = run!;
+      const sides = [warningsOf(results, `base-${index}`), warningsOf(results, `cand-${index}`)] as const;
+      targetWarnings(title, ...sides).forEach((warning) => warnings.add(warning));
+      const base = samplesOf(results, `base-${index}`);
+      const cand = samplesOf(results, `cand-${index}`);
       if (!base || !cand) return;
       if (!(summarize(base).median > 0)) {
         failures.push(`${target.command.command}: the baseline's median is 0 ms, so a relative change is undefined`);
         return;
       }
-      verdicts.push(
-        timedVerdict(
-          target.metric,
-          `${target.metric === 'build-time' ? 'build' : 'run'}: ${target.command.command}`,
-          'ms',
-          base,
-          cand,
-        ),
-      );
+      verdicts.push(timedVerdict(target.metric, title, 'ms', base, cand));
       if (target.metric === 'runtime' && measureMemory) {
-        const baseRss = samplesOf(run!.results, `base-${index}:rss`);
-        const candRss = samplesOf(run!.results, `cand-${index}:rss`);
+        const baseRss = samplesOf(results, `base-${index}:rss`);
+        const candRss = samplesOf(results, `cand-${index}:rss`);
         if (baseRss && candRss)
           verdicts.push(timedVerdict('memory', `peak RSS: ${target.command.command}`, 'MiB', baseRss, candRss));
       }
     });
   }
-  return { verdicts, run, failures };
+  return { verdicts, run, failures, warnings: [...warnings] };
 }
 
 /** Where a path sits relative to a workspace, for messages. */

@@ -1,4 +1,5 @@
 import { signedPercent } from '../../../../shared/format';
+import type { Comparison } from '../../../../shared/schemas/bench';
 import type { MetricVerdict, OverallVerdict, TuneMetric } from '../../../../shared/schemas/tune';
 import { compareSamples } from '../../bench/compare';
 import { summarize } from '../../bench/stats/summary';
@@ -14,6 +15,14 @@ function side(samples: readonly number[]): MetricVerdict['baseline'] {
     low: summary.medianCi?.[0] ?? summary.min,
     high: summary.medianCi?.[1] ?? summary.max,
   };
+}
+
+/** The engine's verdict in tune's words; "inconclusive" stays apart from "same": it was never testable. */
+function metricVerdictOf(verdict: Comparison['verdict']): MetricVerdict['verdict'] {
+  if (verdict === 'faster') return 'better';
+  if (verdict === 'slower') return 'worse';
+  if (verdict === 'inconclusive') return 'inconclusive';
+  return 'same';
 }
 
 /** Timed metrics: the engine's comparison (bootstrap CI, Mann–Whitney, noise threshold). */
@@ -35,7 +44,10 @@ export function timedVerdict(
     ciLow: comparison.ci[0],
     ciHigh: comparison.ci[1],
     pValue: comparison.pValue,
-    verdict: comparison.verdict === 'faster' ? 'better' : comparison.verdict === 'slower' ? 'worse' : 'same',
+    verdict: metricVerdictOf(comparison.verdict),
+    ...(comparison.verdict === 'inconclusive'
+      ? { reason: comparison.reason ?? 'the comparison cannot be decided' }
+      : {}),
   };
 }
 
@@ -59,11 +71,13 @@ export function sizeVerdict(title: string, baselineBytes: number, candidateBytes
 
 /**
  * Improved when at least one targeted metric got better and none got worse; regressed when any
- * got worse (a trade-off is not an improvement to keep automatically); otherwise no change.
+ * got worse (a trade-off is not an improvement to keep automatically); otherwise inconclusive when
+ * a metric could not be decided (its "no change" was never tested), else no change.
  */
 export function overallVerdict(metrics: readonly MetricVerdict[]): OverallVerdict {
   if (metrics.some((m) => m.verdict === 'worse')) return 'regressed';
   if (metrics.some((m) => m.verdict === 'better')) return 'improved';
+  if (metrics.some((m) => m.verdict === 'inconclusive')) return 'inconclusive';
   return 'no-change';
 }
 
@@ -73,5 +87,6 @@ const percent = (value: number): string => signedPercent(value, ' ');
 export function describeMetric(m: MetricVerdict): string {
   const ci =
     m.pValue === null ? 'exact' : `95 % CI [${percent(m.ciLow)}, ${percent(m.ciHigh)}], p=${m.pValue.toPrecision(2)}`;
-  return `${m.title}: ${percent(m.change)} (${ci}; n=${m.baseline.n}/${m.candidate.n}) → ${m.verdict}`;
+  const verdict = m.verdict === 'inconclusive' ? `inconclusive: ${m.reason ?? 'cannot be decided'}` : m.verdict;
+  return `${m.title}: ${percent(m.change)} (${ci}; n=${m.baseline.n}/${m.candidate.n}) → ${verdict}`;
 }

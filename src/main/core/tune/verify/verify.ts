@@ -14,6 +14,7 @@ import { tryGit } from '../apply/git-ops';
 import { changedSinceDetection, ChangedSinceDetectionError } from '../apply/write-edits';
 import { prepareWorkspaces, removeWorkspaces, repositoryPrefix, type Workspaces } from '../apply/workspaces';
 import type { LocatedFinding } from '../findings';
+import { recordOutcome } from '../learn/outcome';
 import type { Rule, RuleContext } from '../types';
 import { shellQuote } from '../../project/bench-plan';
 import { measureAb, type AbTarget } from './ab-measure';
@@ -97,7 +98,7 @@ function projectKey(root: string): string {
  * Verifies one fix end to end without touching the user's working tree: workspaces for baseline
  * and candidate, both built, the project's tests on the candidate (a fix that breaks them is
  * rejected whatever it gains), then interleaved A/B measurement of the metrics the rule targets
- * and a verdict per metric. The outcome is recorded for learning. Workspaces are removed at the
+ * and a verdict per metric. A decided outcome is recorded for learning. Workspaces are removed at the
  * end whatever happens; the candidate branch stays for keep or discard.
  */
 export async function verifyFinding(
@@ -149,22 +150,15 @@ export async function verifyFinding(
     if (workspaces.branch) {
       deps.changes.update(change.id, { branch: workspaces.branch, baseCommit: workspaces.baseCommit });
     }
-    const verification = await measureBothSides(located, profile, workspaces, change.id, deps);
+    const measured = await measureBothSides(located, profile, workspaces, change.id, deps);
     const status = 'verified' as const;
     deps.journal.record(change.id, { step: 'finished', status });
-    const improvedMetrics = verification.metrics.filter((m) => m.verdict === 'better');
-    // Only what was actually measured (or broke) teaches the ranking anything.
-    const informative = verification.metrics.length > 0 || verification.overall.startsWith('broke-');
-    if (informative) {
-      deps.outcomes.record({
-        ruleId: rule.id,
-        stack: rule.stack,
-        project: projectKey(profile.root),
-        improved: verification.overall === 'improved',
-        gain:
-          improvedMetrics.length > 0 ? improvedMetrics.reduce((s, m) => s - m.change, 0) / improvedMetrics.length : 0,
-      });
-    }
+    // Only what was actually measured and decided (or broke) teaches the ranking anything.
+    const verification = recordOutcome(
+      deps.outcomes,
+      { ruleId: rule.id, stack: rule.stack, project: projectKey(profile.root) },
+      measured,
+    );
     return deps.changes.update(change.id, { status, verification });
   } catch (error) {
     if (workspaces) {
@@ -293,7 +287,8 @@ async function measureBothSides(
     if (deps.signal?.aborted || measured.run?.status === 'cancelled') throw new Error('cancelled');
     warnings.push(...measured.failures);
     failedTargets = measured.failures.length;
-    if (measured.run) warnings.push(...measured.run.warnings);
+    // The runs' and each result's sampling warnings (precision not reached, machine busy): they qualify the verdicts.
+    warnings.push(...measured.warnings);
     metrics.push(
       ...measured.verdicts.filter(
         (v) => rule.metrics.includes(v.metric) && (v.metric !== 'memory' || targets.some((t) => t.metric === 'memory')),

@@ -13,6 +13,14 @@ function interval(side: Side, unit: string): string {
   return `95 % CI ${formatMeasure(side.low, unit)}–${formatMeasure(side.high, unit)}`;
 }
 
+/** Green and red only for a decided change; inconclusive gets the neutral amber, never either. */
+const VERDICT_CLASS: Record<MetricVerdict['verdict'], string> = {
+  better: 'verdict-faster',
+  worse: 'verdict-slower',
+  same: 'verdict-same',
+  inconclusive: 'verdict-inconclusive',
+};
+
 function Bar({ label, side, unit, max, kind }: { label: string; side: Side; unit: string; max: number; kind: string }) {
   return (
     <div className="ba-row">
@@ -50,7 +58,7 @@ export function BeforeAfterBars({ metric }: { metric: MetricVerdict }) {
     metric.pValue === null
       ? `${signedPercent(metric.change)} (exact)`
       : `${signedPercent(metric.change)} (95 % CI ${signedPercent(metric.ciLow)} to ${signedPercent(metric.ciHigh)}, p = ${metric.pValue < 0.001 ? '< 0.001' : metric.pValue.toPrecision(2)})`;
-  const label = `${metric.title} (${metric.unit}): before ${formatMeasure(metric.baseline.median, metric.unit)} n=${metric.baseline.n}, after ${formatMeasure(metric.candidate.median, metric.unit)} n=${metric.candidate.n}, change ${change}, ${metric.verdict}`;
+  const label = `${metric.title} (${metric.unit}): before ${formatMeasure(metric.baseline.median, metric.unit)} n=${metric.baseline.n}, after ${formatMeasure(metric.candidate.median, metric.unit)} n=${metric.candidate.n}, change ${change}, ${metric.verdict}${metric.reason ? `: ${metric.reason}` : ''}`;
   return (
     <figure className="before-after" aria-label={label}>
       <figcaption>
@@ -62,13 +70,15 @@ export function BeforeAfterBars({ metric }: { metric: MetricVerdict }) {
       <Bar label="before" side={metric.baseline} unit={metric.unit} max={max} kind="before" />
       <Bar label="after" side={metric.candidate} unit={metric.unit} max={max} kind="after" />
       <p className="ba-change small">
-        change {change} →{' '}
-        <span
-          className={`verdict-${metric.verdict === 'better' ? 'faster' : metric.verdict === 'worse' ? 'slower' : 'same'}`}
-        >
-          {metric.verdict}
-        </span>
+        change {change} → <span className={VERDICT_CLASS[metric.verdict]}>{metric.verdict}</span>
       </p>
+      {metric.verdict === 'inconclusive' ? (
+        // The reason in view, not only in a tooltip: an inconclusive verdict is only honest when the reader sees why.
+        <p className="small">
+          <strong className="verdict-inconclusive">Why inconclusive:</strong>{' '}
+          {metric.reason ?? 'the comparison cannot be decided'}
+        </p>
+      ) : null}
     </figure>
   );
 }

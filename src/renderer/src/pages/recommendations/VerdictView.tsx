@@ -2,12 +2,23 @@ import { useState } from 'react';
 import type { AppliedChange, OverallVerdict } from '../../../../shared/schemas/tune';
 import { BeforeAfterBars } from '../../components/charts/BeforeAfterBars';
 
-const OVERALL: Record<OverallVerdict, { label: string; tone: 'good' | 'bad' | 'neutral' }> = {
+type Tone = 'good' | 'bad' | 'neutral' | 'inconclusive';
+
+const OVERALL: Record<OverallVerdict, { label: string; tone: Tone }> = {
   improved: { label: 'improved', tone: 'good' },
   'no-change': { label: 'no measurable change', tone: 'neutral' },
+  inconclusive: { label: 'inconclusive', tone: 'inconclusive' },
   regressed: { label: 'regressed', tone: 'bad' },
   'broke-build': { label: 'broke the build', tone: 'bad' },
   'broke-tests': { label: 'broke the tests', tone: 'bad' },
+};
+
+/** Inconclusive gets the app's amber (badge-unknown), never green, red or the grey of "no change". */
+const TONE_CLASS: Record<Tone, string> = {
+  good: 'tone-good',
+  bad: 'tone-bad',
+  neutral: 'tone-neutral',
+  inconclusive: 'badge-unknown',
 };
 
 export function overallLabel(change: AppliedChange): string {
@@ -26,13 +37,13 @@ interface Props {
 export function VerdictView({ change, deciding, error, onKeep, onDiscard }: Props) {
   const [merge, setMerge] = useState(false);
   const v = change.verification;
-  const tone = v ? OVERALL[v.overall].tone : change.status === 'failed' ? 'bad' : 'neutral';
+  const tone: Tone = v ? OVERALL[v.overall].tone : change.status === 'failed' ? 'bad' : 'neutral';
   const broken = v?.overall === 'broke-build' || v?.overall === 'broke-tests';
   const mergeId = `merge-${change.id}`;
   return (
     <section className="verdict" aria-label={`Verdict of change #${change.id}`}>
       <header className="verdict-header">
-        <span className={`verdict-badge tone-${tone}`}>{overallLabel(change)}</span>
+        <span className={`verdict-badge ${TONE_CLASS[tone]}`}>{overallLabel(change)}</span>
         <span className="small muted">
           change #{change.id} · {change.status}
           {change.branch ? (

@@ -13,6 +13,19 @@ const OLD_EXPORT = fixture('v0-run-export-sleep.json');
 /** Written by `tunebench report 2 --vs 1 --format json` of the v1 code (see the fixtures' README). */
 const V1_REPORT = fixture('v1-report-cpu-sort-comparison.json');
 
+/**
+ * A stored summary, recomputed from its samples. Reports written before the precision became the larger of the
+ * median CI's two half-widths hold their mean: that one figure is recomputed the old way, everything else as now.
+ */
+function recomputed(result: { samples: number[]; summary: { medianCi: [number, number] | null; median: number } }) {
+  const summary = summarize(result.samples);
+  const ci = summary.medianCi;
+  return {
+    ...summary,
+    relativeHalfWidth: ci && summary.median !== 0 ? (ci[1] - ci[0]) / 2 / Math.abs(summary.median) : null,
+  };
+}
+
 describe('loadReport', () => {
   it('reads a run export written before the report schema existed (version 0), without a machine', () => {
     const report = loadReport(OLD_EXPORT, 'old.json');
@@ -29,7 +42,7 @@ describe('loadReport', () => {
     const report = buildReport({ machine: null, runs: original.runs });
     const again = loadReport(JSON.stringify(report), 'roundtrip.json');
     expect(again).toEqual(report);
-    for (const result of again.runs[0]!.results) expect(summarize(result.samples)).toEqual(result.summary);
+    for (const result of again.runs[0]!.results) expect(recomputed(result)).toEqual(result.summary);
   });
 
   it('upgrades a v1 report (written by the v1 code) to the current version, keeping every run, sample and comparison', async () => {
@@ -49,7 +62,7 @@ describe('loadReport', () => {
     expect(report.runs[0]!.telemetry).toMatchObject({ samples: expect.any(Number), cpuMeanPct: expect.any(Number) });
     expect(report.runs[0]!.telemetry!.series).toBeUndefined();
     for (const run of report.runs) {
-      for (const result of run.results) expect(summarize(result.samples)).toEqual(result.summary);
+      for (const result of run.results) expect(recomputed(result)).toEqual(result.summary);
     }
     // It renders in every text format.
     expect(String((await renderReport(report, 'html')).content)).toContain('Comparison:');

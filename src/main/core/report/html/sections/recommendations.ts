@@ -1,6 +1,12 @@
 import { formatPercent } from '../../../../../shared/format-result';
 import type { ProjectRef, Report } from '../../../../../shared/schemas/report';
-import type { AppliedChange, Finding, MetricVerdict, TuningScore } from '../../../../../shared/schemas/tune';
+import type {
+  AppliedChange,
+  Finding,
+  MetricVerdict,
+  TuningScore,
+  Verification,
+} from '../../../../../shared/schemas/tune';
 import {
   changeCi,
   evidenceWhere,
@@ -140,7 +146,12 @@ function findingCard(f: Finding, rank: number): SafeHtml {
   </li>`;
 }
 
-const BAR_VERDICT = { better: 'faster', worse: 'slower', same: 'no significant change' } as const;
+const BAR_VERDICT = {
+  better: 'faster',
+  worse: 'slower',
+  same: 'no significant change',
+  inconclusive: 'inconclusive',
+} as const;
 
 /** Each metric normalised to its baseline median = 100 %, whiskers from each side's 95 % CI. */
 function barRows(metrics: readonly MetricVerdict[]): ComparisonBarRow[] {
@@ -161,10 +172,23 @@ function barRows(metrics: readonly MetricVerdict[]): ComparisonBarRow[] {
         change: m.change,
         base: side(m.baseline),
         head: side(m.candidate),
-        verdictText: m.verdict === 'same' ? '~' : m.verdict,
-        verdictClass: `verdict-${m.verdict}`,
+        ...(m.reason ? { reason: m.reason } : {}),
+        // Inconclusive keeps the chart's own hollow bar and its key; the others use tune's words and colours.
+        ...(m.verdict === 'inconclusive'
+          ? {}
+          : { verdictText: m.verdict === 'same' ? '~' : m.verdict, verdictClass: `verdict-${m.verdict}` }),
       };
     });
+}
+
+/** The reason under its row, not only in a tooltip: "inconclusive" is only honest when the reader sees why. */
+function reasonRow(m: MetricVerdict): SafeHtml | null {
+  if (m.verdict !== 'inconclusive') return null;
+  return html`<tr class="verdict-note">
+    <td colspan="6">
+      <strong class="verdict-inconclusive">Why inconclusive:</strong> ${m.reason ?? 'the comparison cannot be decided'}
+    </td>
+  </tr>`;
 }
 
 function metricsTable(change: AppliedChange, metrics: readonly MetricVerdict[]): SafeHtml {
@@ -173,13 +197,14 @@ function metricsTable(change: AppliedChange, metrics: readonly MetricVerdict[]):
   const rows = metrics.map(
     (m) =>
       html`<tr>
-        <td>${m.title}<span class="id">${m.metric} · lower is better</span></td>
-        <td class="num">${side(m, m.baseline)}</td>
-        <td class="num">${side(m, m.candidate)}</td>
-        <td class="num">${formatPercent(m.change)} ${changeCi(m)}</td>
-        <td class="num">${pText(m.pValue)}</td>
-        <td class="verdict-${m.verdict}">${METRIC_VERDICT_LABEL[m.verdict]}</td>
-      </tr>`,
+          <td>${m.title}<span class="id">${m.metric} · lower is better</span></td>
+          <td class="num">${side(m, m.baseline)}</td>
+          <td class="num">${side(m, m.candidate)}</td>
+          <td class="num">${formatPercent(m.change)} ${changeCi(m)}</td>
+          <td class="num">${pText(m.pValue)}</td>
+          <td class="verdict-${m.verdict}">${METRIC_VERDICT_LABEL[m.verdict]}</td>
+        </tr>
+        ${reasonRow(m)}`,
   );
   return html`<div class="table-wrap">
     <table class="data-table" aria-label="Before/after of change ${change.id}">
@@ -200,12 +225,25 @@ function metricsTable(change: AppliedChange, metrics: readonly MetricVerdict[]):
   </div>`;
 }
 
+/**
+ * Inconclusive is neither green nor red nor the grey of "no change": the amber of the comparisons' inconclusive
+ * verdicts (the page's CSP allows inline styles; the shared stylesheet has no badge class for it).
+ */
+const INCONCLUSIVE_BADGE = 'background: var(--inconclusive); color: var(--panel)';
+
+function overallBadge(v: Verification | null): SafeHtml {
+  if (!v) return html`<span class="overall overall-neutral">not verified</span>`;
+  const label = OVERALL_LABEL[v.overall];
+  if (v.overall === 'inconclusive') {
+    return html`<span class="overall" data-verdict="inconclusive" style="${INCONCLUSIVE_BADGE}">${label}</span>`;
+  }
+  return html`<span class="overall overall-${overallTone(v.overall)}" data-verdict="${v.overall}">${label}</span>`;
+}
+
 function changeCard(change: AppliedChange): SafeHtml {
   const v = change.verification;
   const tone = v ? overallTone(v.overall) : 'neutral';
-  const badge = v
-    ? html`<span class="overall overall-${tone}" data-verdict="${v.overall}">${OVERALL_LABEL[v.overall]}</span>`
-    : html`<span class="overall overall-neutral">not verified</span>`;
+  const badge = overallBadge(v);
   const rows = v ? barRows(v.metrics) : [];
   const chartTitle = `Before/after of change #${change.id}, normalised to before = 100 %`;
   const chart =
