@@ -41,6 +41,9 @@ export const OutlierReportSchema = z.object({
   modifiedZ: z.array(z.number().int()),
 });
 
+/** Smallest sample count with a distribution-free 95 % CI of the median; below it a spread is a min–max range. */
+export const MIN_SAMPLES_FOR_CI = 6;
+
 export const SummarySchema = z.object({
   n: z.number().int(),
   median: z.number(),

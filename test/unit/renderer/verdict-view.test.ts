@@ -59,5 +59,8 @@ describe('an inconclusive verification on the recommendation page', () => {
     );
     expect(markup).toContain(`<li class="warn">${BUSY}</li>`);
     expect(markup).toContain('<li class="warn">not recorded for learning: inconclusive</li>');
+    // Three samples have no CI of the median: the whiskers are the range, and say so.
+    expect(markup).toContain('range (n &lt; 6) 99000 ms–101000 ms');
+    expect(markup).not.toContain('95 % CI 99');
   });
 });

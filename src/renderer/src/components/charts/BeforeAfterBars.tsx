@@ -1,5 +1,6 @@
 import { signedPercent } from '../../../../shared/format';
 import { formatMeasure } from '../../../../shared/format-result';
+import { MIN_SAMPLES_FOR_CI } from '../../../../shared/schemas/bench';
 import type { MetricVerdict } from '../../../../shared/schemas/tune';
 
 type Side = MetricVerdict['baseline'];
@@ -10,7 +11,9 @@ function position(value: number, max: number): string {
 
 function interval(side: Side, unit: string): string {
   if (side.low === side.high) return side.n === 1 ? 'exact' : 'no spread';
-  return `95 % CI ${formatMeasure(side.low, unit)}–${formatMeasure(side.high, unit)}`;
+  // Below 6 samples no distribution-free CI of the median exists: the whisker is the sample's min–max.
+  const what = side.n < MIN_SAMPLES_FOR_CI ? `range (n < ${MIN_SAMPLES_FOR_CI})` : '95 % CI';
+  return `${what} ${formatMeasure(side.low, unit)}–${formatMeasure(side.high, unit)}`;
 }
 
 /** Green and red only for a decided change; inconclusive gets the neutral amber, never either. */
