@@ -229,13 +229,25 @@ export const apiMethods = {
         gain: z.object({
           metric: z.enum(['p50 latency', 'throughput']),
           unit: z.enum(['ms', 'items/s']),
+          /**
+           * 'confirmation A/B': measured in a separate A/B after the search, not on the samples that chose the
+           * winner; 'selection round': the defaults won, or the confirmation failed. Absent in results written
+           * before the confirmation existed: their gains come from the selection round.
+           */
+          basis: z.enum(['confirmation A/B', 'selection round']).optional(),
+          confirmation: z.object({ rounds: z.number().int(), budgetMsPerRound: z.number() }).nullable().optional(),
           best: figure,
           defaults: figure,
           factor: z.number(),
           relativeChange: z.number(),
           relativeChangeCi: range,
           pValue: z.number(),
-          verdict: z.enum(['better', 'worse', 'no significant change', 'the defaults were best']),
+          verdict: z.enum(['better', 'worse', 'no significant change', 'inconclusive', 'the defaults were best']),
+          reason: z.string().optional(),
+          /** What the search saw in the round that chose the winner (biased towards it); absent in older results. */
+          selection: z
+            .object({ best: figure, defaults: figure, factor: z.number(), relativeChange: z.number() })
+            .optional(),
         }),
         snippets: z.object({ javascript: z.string(), python: z.string() }),
       });

@@ -5,7 +5,7 @@ import { InferenceDeviceSchema, type InferenceDevice, type Level } from '../../s
 import type { Engine } from '../core/engine';
 import { InputShapeError, parseDims } from '../core/inference/inputs';
 import { createCliEngine } from './engine-for-cli';
-import { formatRun } from './format-run';
+import { formatInferenceRun } from './format-inference-run';
 import { formatTuning } from './format-tuning';
 import { progressPrinter } from './progress-bar';
 import { levelOption } from './settings-defaults';
@@ -243,7 +243,7 @@ export async function runInferenceSuite(
   unsubscribe();
   if (job.resultRef === null) throw new Error(job.error ?? `ended ${job.status}`);
   const run = await engine.handlers['bench.run']({ id: job.resultRef });
-  process.stdout.write(json ? `${JSON.stringify(run, null, 2)}\n` : `${formatRun(run)}\n`);
+  process.stdout.write(json ? `${JSON.stringify(run, null, 2)}\n` : `${formatInferenceRun(run)}\n`);
   // A script (or CI) must not read a matrix of failures as a pass: any failed cell is exit 1,
   // like `bench run`; the cells that did run are stored and printed all the same.
   if (run.failures.length > 0) {

@@ -25,6 +25,10 @@ describe('tunebench bench inference on OpenVINO (stand-in addon, real onnxruntim
     expect(Number(r.extras['cosine vs CPU FP32'])).toBe(1);
     expect(r.extras['execution devices']).toBe('CPU');
     expect(String(r.extras.settings)).toMatch(/^openvino-cpu \(CPU\), hint LATENCY/);
+    // Which module measured it: the stand-in's own version, its path, and the custom-module flag.
+    expect(r.extras['OpenVINO version']).toBe('fake-openvino (onnxruntime-node on the CPU)');
+    expect(r.extras['OpenVINO module']).toBe(FAKE);
+    expect(r.extras['custom OpenVINO module']).toBe('TUNEBENCH_OPENVINO_MODULE');
     // A busy shared CI box legitimately adds "machine busy"; what must be absent is a
     // placement or fallback warning.
     expect(r.warnings.filter((w) => !w.startsWith('machine busy'))).toEqual([]);

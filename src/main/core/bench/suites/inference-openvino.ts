@@ -1,5 +1,6 @@
+import { OPENVINO_EXTRAS, OPENVINO_UNKNOWN } from '../../../../shared/openvino-extras';
 import type { OpenVinoLoader } from '../../hardware/npu/openvino';
-import { loadWithOpenVino, type OpenVinoModel } from '../../inference/backends/openvino';
+import { loadWithOpenVino, type OpenVinoModel, type OpenVinoRuntimeInfo } from '../../inference/backends/openvino';
 import { OPENVINO_DEVICE_NAMES } from '../../inference/backends/openvino-placement';
 import { describePlan, feedsFor, planInputs, type PlannedInput } from '../../inference/inputs';
 import { DEFAULT_OPENVINO, type OpenVinoDevice, type OpenVinoSettings } from '../../inference/types';
@@ -44,6 +45,15 @@ function settingsLine(settings: OpenVinoSettings, model: OpenVinoModel): string 
   const threads = settings.threads > 0 ? String(settings.threads) : `${p.INFERENCE_NUM_THREADS ?? 'n/a'} (default)`;
   const requests = settings.requests > 0 ? `${model.requests}` : `${model.requests} (OPTIMAL_NUMBER_OF_INFER_REQUESTS)`;
   return `${settings.device} (${OPENVINO_DEVICE_NAMES[settings.device]}), hint ${settings.hint.toUpperCase()}, streams ${streams}, threads ${threads}, infer requests ${requests}`;
+}
+
+/** Which OpenVINO module ran it: version, resolved path and, for TUNEBENCH_OPENVINO_MODULE, the flag. */
+export function runtimeExtras(runtime: OpenVinoRuntimeInfo): Record<string, string> {
+  return {
+    [OPENVINO_EXTRAS.version]: runtime.version ?? OPENVINO_UNKNOWN,
+    [OPENVINO_EXTRAS.module]: runtime.path ?? OPENVINO_UNKNOWN,
+    ...(runtime.customFrom ? { [OPENVINO_EXTRAS.custom]: runtime.customFrom } : {}),
+  };
 }
 
 /**
@@ -120,6 +130,7 @@ export function inferenceOpenVinoWith(load?: OpenVinoLoader): BenchmarkFactory {
         ...(execution.fellBack ? { 'device check': `⚠ ${execution.message}` } : {}),
         ...memory.extras(),
         settings: settingsLine(settings, model),
+        ...runtimeExtras(model.runtime),
       }),
       warnings: () => warnings,
       dispose: () => void model.dispose(),

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HardwareProfile } from '../../../../shared/schemas/hardware';
@@ -14,7 +15,15 @@ export interface OpenVinoCore {
 export interface OpenVinoModule {
   addon: { Core: new () => OpenVinoCore };
 }
-export type OpenVinoLoader = () => Promise<{ module: OpenVinoModule; version: string | null }>;
+export interface LoadedOpenVino {
+  module: OpenVinoModule;
+  version: string | null;
+  /** The resolved path of the module loaded; null (or left out by a stand-in loader) when unknown. */
+  path?: string | null;
+  /** The environment variable that named the module instead of the package; null or left out for the package. */
+  customFrom?: string | null;
+}
+export type OpenVinoLoader = () => Promise<LoadedOpenVino>;
 
 export const OPENVINO_NOT_INSTALLED = 'OpenVINO runtime not installed: npm i openvino-node';
 export const OPENVINO_INSTALL_REMEDY =
@@ -50,7 +59,7 @@ export const loadOpenVinoPackage: OpenVinoLoader = async () => {
       default?: OpenVinoModule;
     };
     const chosen = module.addon ? module : (module.default ?? module);
-    return { module: chosen, version: addonVersion(chosen) };
+    return { module: chosen, version: addonVersion(chosen), path, customFrom: OPENVINO_MODULE_ENV };
   }
   const name = 'openvino-node';
   const module = (await import(/* @vite-ignore */ name)) as OpenVinoModule & { default?: OpenVinoModule };
@@ -63,8 +72,22 @@ export const loadOpenVinoPackage: OpenVinoLoader = async () => {
   } catch {
     version = null;
   }
-  return { module: module.addon ? module : (module.default ?? module), version };
+  return {
+    module: module.addon ? module : (module.default ?? module),
+    version,
+    path: packagePath(name),
+    customFrom: null,
+  };
 };
+
+/** Where require.resolve finds the package: what was loaded (results record it); null when it cannot say. */
+function packagePath(name: string): string | null {
+  try {
+    return createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve(name);
+  } catch {
+    return null;
+  }
+}
 
 export function isModuleMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -20,8 +20,9 @@ export interface HalvingOptions<C> {
   evaluate: (candidate: C, budgetMs: number, round: number) => Promise<number | null>;
   baseBudgetMs: number;
   /**
-   * Measured in every round whatever its rank (the defaults), so the gain is computed against a
-   * measurement with the same budget as the winner's last one.
+   * Measured in every round whatever its rank (the defaults), so the search sees it with the same
+   * budget as the winner's last measurement (the tuner reports the gain from a later A/B instead:
+   * the round that chose the winner flatters it).
    */
   baseline?: C;
   /** Asked before each round after the first: false stops with the ranking so far (budget spent). */

@@ -116,10 +116,24 @@ export async function runTuningJob(
 ): Promise<{ result: TuneResult; file: string }> {
   const { request } = prepared;
   const modelId = request.modelId.replace(/^builtin:/, '');
-  const evaluate = async (candidate: Candidate, budgetMs: number): Promise<EvaluationOutcome> => {
+  const evaluate = async (
+    candidate: Candidate,
+    budgetMs: number,
+    confirmationRound?: number,
+  ): Promise<EvaluationOutcome> => {
     const variant = request.variants.find((v) => v.precision === candidate.precision)!;
+    const spec = candidateSpec(candidate, variant, modelId);
+    // A live view tells the confirmation A/B's measurements from the search's by id and title.
+    const tagged =
+      confirmationRound === undefined
+        ? spec
+        : {
+            ...spec,
+            id: `${spec.id}-confirm${confirmationRound}`,
+            title: `${spec.title} (confirmation A/B, round ${confirmationRound})`,
+          };
     try {
-      const measured = await runBenchmark(candidateSpec(candidate, variant, modelId), tuningPlan(budgetMs), {
+      const measured = await runBenchmark(tagged, tuningPlan(budgetMs), {
         launcher: deps.launcher,
         workerPath: deps.workerPath,
         signal: deps.signal,

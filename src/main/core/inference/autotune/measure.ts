@@ -4,7 +4,7 @@ import type { BenchmarkResult, SamplingPlan } from '../../../../shared/schemas/b
 import { summarize } from '../../bench/stats/summary';
 import type { BenchmarkSpec } from '../../bench/worker/protocol';
 import { candidateKey } from './space';
-import type { Candidate, ModelVariant, SampledMeasurement } from './types';
+import type { Candidate, Measurement, ModelVariant, SampledMeasurement } from './types';
 
 /**
  * A candidate as the inference suite's own benchmark spec: the same worker, session pinning,
@@ -56,9 +56,11 @@ export function tuningPlan(budgetMs: number): SamplingPlan {
   return { warmupRuns: 2, minSamples: 6, maxSamples: 1_000_000, budgetMs, targetRelativeHalfWidth: 1e-9 };
 }
 
-/** Figures of one benchmark result, throughput per run (items per run × 1000 / ms) from the same samples. */
-export function measurementOf(result: BenchmarkResult, items: number, budgetMs: number): SampledMeasurement {
-  const samples = result.samples;
+/** Figures of per-run wall times: p50 with its CI, and throughput per run (items × 1000 / ms) from the same samples. */
+function figuresOf(
+  samples: number[],
+  items: number,
+): Pick<SampledMeasurement, 'samples' | 'n' | 'p50Ms' | 'p50CiMs' | 'throughput' | 'throughputIqr'> {
   const summary = summarize(samples);
   const throughputs = samples.map((ms) => (items * 1000) / ms).sort((a, b) => a - b);
   return {
@@ -68,10 +70,40 @@ export function measurementOf(result: BenchmarkResult, items: number, budgetMs: 
     p50CiMs: summary.medianCi,
     throughput: quantileSorted(throughputs, 0.5),
     throughputIqr: [quantileSorted(throughputs, 0.25), quantileSorted(throughputs, 0.75)],
+  };
+}
+
+/** Figures of one benchmark result. */
+export function measurementOf(result: BenchmarkResult, items: number, budgetMs: number): SampledMeasurement {
+  return {
+    ...figuresOf(result.samples, items),
     peakRssMiB: inferencePeakMiB(result.extras),
     budgetMs,
     warnings: result.warnings,
   };
+}
+
+/**
+ * Several measurements of one configuration as one: the samples pooled, the budgets summed, the
+ * highest peak and every distinct warning. Each part ran in its own worker after its own warm-up.
+ */
+export function pooledMeasurement(parts: SampledMeasurement[], items: number): SampledMeasurement {
+  if (parts.length === 0) throw new RangeError('nothing to pool');
+  const peaks = parts.map((p) => p.peakRssMiB).filter((p): p is number => p !== null);
+  return {
+    ...figuresOf(
+      parts.flatMap((p) => p.samples),
+      items,
+    ),
+    peakRssMiB: peaks.length > 0 ? Math.max(...peaks) : null,
+    budgetMs: parts.reduce((sum, p) => sum + p.budgetMs, 0),
+    warnings: [...new Set(parts.flatMap((p) => p.warnings))],
+  };
+}
+
+/** Disqualifies a measurement that must not win (or confirm a win) whatever its speed. */
+export function disqualified(m: Measurement): string | null {
+  return m.warnings.find((w) => w.startsWith('output disagrees')) ?? null;
 }
 
 export type EvaluationOutcome = { measurement: SampledMeasurement; error: null } | { measurement: null; error: string };

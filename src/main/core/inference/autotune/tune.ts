@@ -1,8 +1,9 @@
 import { figureDigits } from '../../../../shared/format';
 import type { SessionSettings } from '../types';
+import { confirmationPlan, confirmWinner, planWithConfirmation } from './confirm';
 import { gainOverDefaults } from './gain';
-import { planHalving, successiveHalving } from './halving';
-import type { EvaluationOutcome } from './measure';
+import { successiveHalving } from './halving';
+import { disqualified, type EvaluationOutcome } from './measure';
 import {
   BATCHES,
   candidateKey,
@@ -45,7 +46,11 @@ export interface TuneRequest {
 }
 
 export interface TuneDeps {
-  evaluate: (candidate: Candidate, budgetMs: number) => Promise<EvaluationOutcome>;
+  /**
+   * One measurement in a fresh worker. `confirmationRound` (1-based) is set for the measurements
+   * of the confirmation A/B after the search, undefined during the search.
+   */
+  evaluate: (candidate: Candidate, budgetMs: number, confirmationRound?: number) => Promise<EvaluationOutcome>;
   now?: () => number;
   onEvaluated?: (evaluated: EvaluatedCandidate) => void;
   /** `step` changes once per round (a line on a non-terminal), `detail` with every measurement. */
@@ -58,12 +63,8 @@ export interface TuneDeps {
 
 function headline(objective: Objective, modelId: string, gain: Gain): string {
   const metric = objective === 'latency' ? 'p50 latency per run at batch 1' : 'throughput';
-  return `Tuned by tunebench for ${objective} on ${modelId}: ${metric} ${figureDigits(gain.best.median)} ${gain.unit} (n=${gain.best.n}) vs ${figureDigits(gain.defaults.median)} ${gain.unit} (n=${gain.defaults.n}) with default options, ${gain.factor.toFixed(2)}×`;
-}
-
-/** Disqualifies a measurement that must not win whatever its speed. */
-function disqualified(m: Measurement): string | null {
-  return m.warnings.find((w) => w.startsWith('output disagrees')) ?? null;
+  const basis = gain.basis === 'confirmation A/B' ? ', measured in an A/B after the search' : '';
+  return `Tuned by tunebench for ${objective} on ${modelId}: ${metric} ${figureDigits(gain.best.median)} ${gain.unit} (n=${gain.best.n}) vs ${figureDigits(gain.defaults.median)} ${gain.unit} (n=${gain.defaults.n}) with default options, ${gain.factor.toFixed(2)}×${basis}`;
 }
 
 function objectiveValue(objective: Objective, m: Measurement): number {
@@ -74,6 +75,7 @@ function objectiveValue(objective: Objective, m: Measurement): number {
  * Auto-tunes onnxruntime session settings (and, on OpenVINO devices, the hint and requests in
  * flight) for each objective by successive halving within the
  * wall-time budget (shared equally by the objectives; time one leaves over goes to the next).
+ * The winner's gain over the defaults is then measured in a confirmation A/B of its own.
  */
 export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promise<TuneResult> {
   const now = deps.now ?? (() => performance.now());
@@ -90,20 +92,29 @@ export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promi
   // Updated from every measurement: wall time beyond the sampling budget.
   let overheadMs = deps.overheadMs ?? 400;
   let overheadSamples = 0;
+  const measure = async (candidate: Candidate, budgetMs: number, confirmationRound?: number) => {
+    const before = now();
+    const result = await deps.evaluate(candidate, budgetMs, confirmationRound);
+    overheadMs = (overheadMs * overheadSamples + Math.max(0, now() - before - budgetMs)) / (overheadSamples + 1);
+    overheadSamples += 1;
+    return result;
+  };
 
   for (const [index, objective] of request.objectives.entries()) {
     const shareMs = (totalMs - (now() - started)) / (request.objectives.length - index);
     const objectiveStart = now();
     const all = enumerate(searchSpace(objective, request.cores, request.devices, precisions));
     sizes[objective] = all.length + 1;
-    const plan = planHalving(all.length + 1, shareMs, overheadMs, deps.minBudgetMs ?? 250);
+    // The confirmation A/B after the search is paid from the same share.
+    const planned = planWithConfirmation(all.length + 1, shareMs, overheadMs, deps.minBudgetMs ?? 250);
+    const plan = planned.search;
     if (!plan.fits) {
       notes.push(
-        `${objective}: a budget of ${(shareMs / 1000).toFixed(1)} s is too small for even two candidates (about ${(plan.estimatedMs / 1000).toFixed(1)} s needed); it ran over`,
+        `${objective}: a budget of ${(shareMs / 1000).toFixed(1)} s is too small for even two candidates (about ${((plan.estimatedMs + planned.confirmation.estimatedMs) / 1000).toFixed(1)} s needed with the confirmation A/B); it ran over`,
       );
     }
     methods.push(
-      `${objective}: ${plan.count} of ${all.length + 1} configurations in the first round, ${plan.baseBudgetMs} ms of sampling each, doubling per round over ${plan.rounds} rounds`,
+      `${objective}: ${plan.count} of ${all.length + 1} configurations in the first round, ${plan.baseBudgetMs} ms of sampling each, doubling per round over ${plan.rounds} rounds, then ${planned.confirmation.rounds} alternating rounds per side of the confirmation A/B`,
     );
     const records = new Map<string, EvaluatedCandidate>();
     // The last measurement's samples per candidate, for the gain test; the result file keeps only figures.
@@ -116,7 +127,7 @@ export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promi
       key: candidateKey,
       baseBudgetMs: plan.baseBudgetMs,
       canAfford: (_round, count, budgetMs) =>
-        now() - objectiveStart + count * (overheadMs + budgetMs) <= shareMs * 1.15,
+        now() - objectiveStart + count * (overheadMs + budgetMs) + planned.confirmation.estimatedMs <= shareMs * 1.15,
       evaluate: async (candidate, budgetMs, round) => {
         const key = candidateKey(candidate);
         const record: EvaluatedCandidate = records.get(key) ?? {
@@ -130,10 +141,7 @@ export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promi
           error: null,
         };
         records.set(key, record);
-        const before = now();
-        const result = await deps.evaluate(candidate, budgetMs);
-        overheadMs = (overheadMs * overheadSamples + Math.max(0, now() - before - budgetMs)) / (overheadSamples + 1);
-        overheadSamples += 1;
+        const result = await measure(candidate, budgetMs);
         record.lastRound = round;
         let value: number | null = null;
         if (result.error !== null) {
@@ -173,14 +181,33 @@ export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promi
     }
     const winnerKey = candidateKey(outcome.winner);
     const winner = records.get(winnerKey)!;
+    const isDefault = winnerKey === defaultKey;
+    // The samples that chose the winner flatter it: its gain is measured afresh (none when the defaults won).
+    // Each side gets the sampling time of the winner's last measurement (shorter if the search stopped early).
+    const confirmPlan = confirmationPlan(winner.rounds.at(-1)!.budgetMs, overheadMs);
+    const confirmation = isDefault
+      ? null
+      : await confirmWinner({
+          winner: winner.candidate,
+          defaults,
+          plan: confirmPlan,
+          measure,
+          onMeasured: (round, side) =>
+            deps.onProgress?.(
+              Math.min(0.99, (now() - started) / totalMs),
+              `${objective}, confirming the winner against the defaults`,
+              `A/B round ${round} of ${confirmPlan.rounds}: ${side} measured`,
+            ),
+        });
+    if (confirmation?.error) notes.push(`${objective}: the confirmation A/B failed: ${confirmation.error}`);
     const gain = gainOverDefaults(
       objective,
       {
-        measurement: sampled.get(winnerKey)!,
-        items: itemsPerRun(winner.candidate),
-        isDefault: winnerKey === defaultKey,
+        best: { measurement: sampled.get(winnerKey)!, items: itemsPerRun(winner.candidate) },
+        defaults: { measurement: defaultSamples, items: itemsPerRun(defaults) },
+        isDefault,
       },
-      { measurement: defaultSamples, items: itemsPerRun(defaults) },
+      confirmation,
     );
     const modelPath = request.variants.find((v) => v.precision === winner.candidate.precision)!.path;
     const configuration: BestConfiguration = {
@@ -208,7 +235,7 @@ export async function tuneInference(request: TuneRequest, deps: TuneDeps): Promi
     budgetSeconds: request.budgetSeconds,
     elapsedSeconds: Number(((now() - started) / 1000).toFixed(2)),
     objectives: request.objectives,
-    method: `successive halving: measure every candidate briefly, keep the better half, double each survivor's sampling time, repeat; the defaults are measured in every round so the gain compares equal budgets. Each measurement runs the inference suite's benchmark in its own worker process. ${methods.join('; ')}.`,
+    method: `successive halving: measure every candidate briefly, keep the better half, double each survivor's sampling time, repeat; the defaults are measured in every round, so the search sees them with the winner's budget. The gain over the defaults is then measured in a separate A/B: winner and defaults alternate in fresh workers with a new budget and their samples are pooled per side, so the samples that chose the winner (and flatter it) do not also measure its gain. Each measurement runs the inference suite's benchmark in its own worker process. ${methods.join('; ')}.`,
     space: {
       devices: request.devices,
       precisions,

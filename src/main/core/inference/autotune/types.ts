@@ -83,10 +83,22 @@ export interface Figure {
   n: number;
 }
 
-/** The best configuration against the defaults, both measured with the same budget in the last round. */
+/**
+ * Where a gain's figures come from. 'confirmation A/B': a separate measurement of the winner and the
+ * defaults after the search, in rounds that alternate between them, so the samples that chose the
+ * winner (whose luck chose it too: the winner's curse) do not also measure its gain.
+ * 'selection round': the round that chose the winner; used only when the defaults won (nothing to
+ * confirm) or the confirmation failed (then the verdict is inconclusive).
+ */
+export type GainBasis = 'confirmation A/B' | 'selection round';
+
+/** The best configuration against the defaults: figures, change with its CI, p and a verdict. */
 export interface Gain {
   metric: 'p50 latency' | 'throughput';
   unit: 'ms' | 'items/s';
+  basis: GainBasis;
+  /** How the confirmation ran: alternating rounds per side, each a fresh worker with this sampling budget. */
+  confirmation: { rounds: number; budgetMsPerRound: number } | null;
   best: Figure;
   defaults: Figure;
   /** How many times better the best is: defaults/best for latency, best/defaults for throughput. */
@@ -95,7 +107,14 @@ export interface Gain {
   relativeChange: number;
   relativeChangeCi: [number, number];
   pValue: number;
-  verdict: 'better' | 'worse' | 'no significant change' | 'the defaults were best';
+  verdict: 'better' | 'worse' | 'no significant change' | 'inconclusive' | 'the defaults were best';
+  /** Why the verdict is inconclusive (too few values to test, the confirmation failed). */
+  reason?: string;
+  /**
+   * What the search saw: both figures in the round that chose the winner, with the same budget.
+   * Biased towards the winner, so no test is made on them; kept to show how much the pick flattered it.
+   */
+  selection: { best: Figure; defaults: Figure; factor: number; relativeChange: number };
 }
 
 export interface Snippets {

@@ -38,6 +38,8 @@ export interface OpenVinoModel extends LoadedModel {
   properties: Record<string, string>;
   /** InferRequests `runAll` keeps in flight. */
   requests: number;
+  /** The OpenVINO module that compiled and runs it. */
+  runtime: OpenVinoRuntimeInfo;
   /** Where the compiled model runs now (AUTO may move after its first inferences). */
   execution(): ExecutionVerdict;
   /** Sends the feeds to every InferRequest at once and resolves when all have finished. */
@@ -54,11 +56,23 @@ export interface OpenVinoLoadOptions {
   load?: OpenVinoLoader;
 }
 
-/** openvino-node's addon, or an error that says why it cannot be used. */
-export async function loadOpenVinoAddon(load: OpenVinoLoader = loadOpenVinoPackage): Promise<OvAddon> {
-  let module;
+/** Which runtime was loaded: kept with every result so a number can be traced to the build that made it. */
+export interface OpenVinoRuntimeInfo {
+  /** What the module reports (the package's version, or a local build's getOpenvinoVersion); null if nothing. */
+  version: string | null;
+  /** The resolved module path; null when the loader could not say. */
+  path: string | null;
+  /** The environment variable that named the module (TUNEBENCH_OPENVINO_MODULE); null for the package. */
+  customFrom: string | null;
+}
+
+/** openvino-node's addon and which module it came from, or an error that says why it cannot be used. */
+export async function loadOpenVinoAddon(
+  load: OpenVinoLoader = loadOpenVinoPackage,
+): Promise<{ addon: OvAddon; runtime: OpenVinoRuntimeInfo }> {
+  let loaded;
   try {
-    ({ module } = await load());
+    loaded = await load();
   } catch (error) {
     if (isModuleMissing(error)) {
       throw new OpenVinoUnavailableError(`${OPENVINO_NOT_INSTALLED} (${OPENVINO_INSTALL_REMEDY})`, { cause: error });
@@ -67,11 +81,14 @@ export async function loadOpenVinoAddon(load: OpenVinoLoader = loadOpenVinoPacka
       cause: error,
     });
   }
-  const addon = module.addon as Partial<OvAddon>;
+  const addon = loaded.module.addon as Partial<OvAddon>;
   if (typeof addon.Core !== 'function' || typeof addon.Tensor !== 'function') {
     throw new OpenVinoUnavailableError('the loaded OpenVINO module has no addon.Core and addon.Tensor');
   }
-  return addon as OvAddon;
+  return {
+    addon: addon as OvAddon,
+    runtime: { version: loaded.version, path: loaded.path ?? null, customFrom: loaded.customFrom ?? null },
+  };
 }
 
 /** The compile config for pinned settings: nothing is left to a default that could change between runs unseen. */
@@ -144,7 +161,7 @@ export async function loadWithOpenVino(
 ): Promise<OpenVinoModel> {
   const label = typeof model === 'string' ? model : 'the model';
   const deviceName = OPENVINO_DEVICE_NAMES[settings.device];
-  const addon = await loadOpenVinoAddon(options.load);
+  const { addon, runtime } = await loadOpenVinoAddon(options.load);
   const core: OvCore = new addon.Core();
   const start = performance.now();
   let read: OvModel;
@@ -193,6 +210,7 @@ export async function loadWithOpenVino(
     reshapedTo: reshape.reshapedTo,
     properties: props,
     requests,
+    runtime,
     execution: () =>
       executionVerdict(
         settings.device,

@@ -124,6 +124,17 @@ export function TuneControls({
   );
 }
 
+/** How the gain was measured (the CLI says the same): the confirmation A/B, or why there is none. */
+function gainBasis(gain: Best['gain']): string {
+  if (gain.basis === 'confirmation A/B') {
+    const rounds = gain.confirmation ? `, ${gain.confirmation.rounds} alternating rounds per side` : '';
+    return `Gain measured in a separate interleaved A/B after the search (n = ${gain.best.n}/${gain.defaults.n} winner/defaults${rounds}), not on the samples that chose the winner.`;
+  }
+  if (gain.verdict === 'the defaults were best') return 'The defaults won the search: there is no gain to confirm.';
+  // A failed confirmation, or a result written before the confirmation existed.
+  return 'Gain measured on the samples that chose the winner (no confirmation A/B): it favours the winner.';
+}
+
 function BestCard({ best }: { best: Best }) {
   const { gain } = best;
   const spread = (f: Best['gain']['best']) =>
@@ -143,8 +154,15 @@ function BestCard({ best }: { best: Best }) {
       <p className="small muted">
         change {signedPercent(gain.relativeChange)} (95 % CI {signedPercent(gain.relativeChangeCi[0])} to{' '}
         {signedPercent(gain.relativeChangeCi[1])}), Mann–Whitney p={gain.pValue.toPrecision(2)}: {gain.verdict}
+        {gain.reason ? ` (${gain.reason})` : ''}
         {best.measurement.peakRssMiB !== null
           ? ` · peak RSS through the first inference ${best.measurement.peakRssMiB.toFixed(1)} MiB (one reading)`
+          : ''}
+      </p>
+      <p className="small muted">
+        {gainBasis(gain)}
+        {gain.selection && gain.basis === 'confirmation A/B'
+          ? ` What the search saw in the round that chose the winner: ${gain.selection.factor.toFixed(2)}× (${figureDigits(gain.selection.best.median)} vs ${figureDigits(gain.selection.defaults.median)} ${gain.unit}, n=${gain.selection.best.n}/${gain.selection.defaults.n}).`
           : ''}
       </p>
       <h4 className="small">
@@ -189,7 +207,8 @@ export function TuningResults({ result }: { result: TuneResult }) {
     <Card title={`Tuning: ${result.model}`}>
       <p className="small muted">
         {result.candidates.length} configurations measured in {result.elapsedSeconds.toFixed(1)} s (budget{' '}
-        {result.budgetSeconds} s) by successive halving; the defaults were measured in every round.
+        {result.budgetSeconds} s) by successive halving; the defaults were measured in every round, and each winner's
+        gain again in an A/B after the search.
       </p>
       <div>
         {result.objectives.map((objective) => {

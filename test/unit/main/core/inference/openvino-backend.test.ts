@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenVinoLoader } from '../../../../../src/main/core/hardware/npu/openvino';
-import { OPENVINO_NOT_INSTALLED } from '../../../../../src/main/core/hardware/npu/openvino';
+import {
+  loadOpenVinoPackage,
+  OPENVINO_MODULE_ENV,
+  OPENVINO_NOT_INSTALLED,
+} from '../../../../../src/main/core/hardware/npu/openvino';
 import { loadWithOnnxRuntime } from '../../../../../src/main/core/inference/backends/onnxruntime';
 import { loadWithOpenVino } from '../../../../../src/main/core/inference/backends/openvino';
 import { agreement } from '../../../../../src/main/core/inference/agreement';
@@ -12,6 +17,8 @@ import { writeBuiltinModels } from '../../../../../src/main/core/inference/model
 import { DEFAULT_OPENVINO, DEFAULT_SESSION, type OpenVinoSettings } from '../../../../../src/main/core/inference/types';
 import { inferenceOpenVinoWith } from '../../../../../src/main/core/bench/suites/inference-openvino';
 import { isGroup } from '../../../../../src/main/core/bench/worker/benchmark';
+import { OPENVINO_EXTRAS, openVinoRuntimeOf } from '../../../../../src/shared/openvino-extras';
+import { BenchmarkResultSchema } from '../../../../../src/shared/schemas/bench';
 import {
   createFakeOpenVino,
   NPU_DYNAMIC_SHAPE_ERROR,
@@ -30,6 +37,14 @@ beforeAll(async () => {
   mlp = join(dir, written.find((m) => m.id === 'mlp' && m.precision === 'fp32')!.fileName);
 }, 120_000);
 afterAll(() => rmSync(modelsDir, { recursive: true, force: true }));
+
+/** The stand-in as a user's local build would be given: a module path in TUNEBENCH_OPENVINO_MODULE. */
+const FAKE_MODULE = fileURLToPath(new URL('../../../../helpers/fake-openvino.mjs', import.meta.url));
+const savedModuleEnv = process.env[OPENVINO_MODULE_ENV];
+afterEach(() => {
+  if (savedModuleEnv === undefined) delete process.env[OPENVINO_MODULE_ENV];
+  else process.env[OPENVINO_MODULE_ENV] = savedModuleEnv;
+});
 
 const fake =
   (options: FakeOpenVinoOptions = {}): OpenVinoLoader =>
@@ -168,5 +183,41 @@ describe('inference.openvino benchmark', () => {
     expect(auto.warnings!()).toEqual([
       'openvino-auto: AUTO ran on the CPU although GPU.0 is available: EXECUTION_DEVICES CPU',
     ]);
+  });
+
+  it('records the runtime version and module path, and flags a module from TUNEBENCH_OPENVINO_MODULE', async () => {
+    process.env[OPENVINO_MODULE_ENV] = FAKE_MODULE;
+    const loaded = await loadOpenVinoPackage();
+    expect(loaded).toMatchObject({ path: FAKE_MODULE, customFrom: OPENVINO_MODULE_ENV });
+    // The version the hardware profile shows (npu.openvino.version): the module's getOpenvinoVersion.
+    expect(loaded.version).toBe('fake-openvino (onnxruntime-node on the CPU)');
+
+    // The registered factory's loader (no stand-in passed): what the CLI's worker runs.
+    const prepared = await inferenceOpenVinoWith()({ modelPath: mlp, device: 'openvino-cpu' });
+    if (isGroup(prepared)) throw new Error('expected one benchmark');
+    const extras = prepared.extras!(await prepared.measure());
+    prepared.dispose!();
+    expect(extras).toMatchObject({
+      [OPENVINO_EXTRAS.version]: 'fake-openvino (onnxruntime-node on the CPU)',
+      [OPENVINO_EXTRAS.module]: FAKE_MODULE,
+      [OPENVINO_EXTRAS.custom]: OPENVINO_MODULE_ENV,
+    });
+    // Stored results keep extras as strings and numbers only.
+    expect(BenchmarkResultSchema.shape.extras.parse(extras)).toEqual(extras);
+    expect(openVinoRuntimeOf(extras)).toEqual({
+      version: 'fake-openvino (onnxruntime-node on the CPU)',
+      module: FAKE_MODULE,
+      customFrom: OPENVINO_MODULE_ENV,
+    });
+  });
+
+  it('a loader that names no path or source: version kept, module unknown, no custom flag', async () => {
+    const prepared = await inferenceOpenVinoWith(fake())({ modelPath: mlp, device: 'openvino-cpu' });
+    if (isGroup(prepared)) throw new Error('expected one benchmark');
+    const extras = prepared.extras!(1);
+    prepared.dispose!();
+    expect(extras[OPENVINO_EXTRAS.version]).toBe('fake');
+    expect(extras[OPENVINO_EXTRAS.module]).toBe('unknown');
+    expect(extras).not.toHaveProperty(OPENVINO_EXTRAS.custom);
   });
 });

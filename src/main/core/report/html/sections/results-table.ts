@@ -1,3 +1,4 @@
+import { isOpenVinoRuntimeExtra } from '../../../../../shared/openvino-extras';
 import type { BenchmarkResult } from '../../../../../shared/schemas/bench';
 import { formatHalfWidth, formatNumber, withUnit } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -14,7 +15,10 @@ function notes(result: BenchmarkResult): SafeHtml {
   // The precision warning already says where sampling stopped; say it once.
   const stop = STOP_REASONS[result.stopReason];
   const stopNote = stop && !result.warnings.some((w) => w.includes(stop)) ? html`<li>${stop}</li>` : null;
-  const extras = Object.entries(result.extras).map(([key, value]) => html`<li>${key}: ${value}</li>`);
+  // The OpenVINO module is said once above the table (openvino-runtime.ts), not in every row.
+  const extras = Object.entries(result.extras)
+    .filter(([key]) => !isOpenVinoRuntimeExtra(key))
+    .map(([key, value]) => html`<li>${key}: ${value}</li>`);
   const warnings = result.warnings.map((w) => html`<li class="warning">⚠ ${w}</li>`);
   return html`<ul class="notes">
     ${stopNote}${extras}${warnings}

@@ -3,6 +3,7 @@ import type { Run } from '../../../../../shared/schemas/bench';
 import { formatDuration, formatNumber } from '../format';
 import { html, type SafeHtml } from '../html';
 import { runCurves } from './curves';
+import { openVinoRuntimeSection } from './openvino-runtime';
 import { lineStats, timeSeriesChart, type TimeSeriesLine, type TimeSeriesSpec } from '../svg/time-series';
 import { resultsTable } from './results-table';
 
@@ -156,6 +157,6 @@ export function runDetails(run: Run): SafeHtml {
       ${run.startedAt}${duration ? ` · took ${duration}` : ''} · fingerprint <code>${run.fingerprint}</code
       ><br />options: <code>${options(run)}</code>
     </p>
-    ${runWarnings(run)}${failures(run)}${run.results.length > 0 ? resultsTable(run.results, `Results of run ${run.id}`) : html`<p class="muted">No results.</p>`}${runCurves(run)}${telemetry(run)}
+    ${runWarnings(run)}${failures(run)}${openVinoRuntimeSection(run)}${run.results.length > 0 ? resultsTable(run.results, `Results of run ${run.id}`) : html`<p class="muted">No results.</p>`}${runCurves(run)}${telemetry(run)}
   </section>`;
 }

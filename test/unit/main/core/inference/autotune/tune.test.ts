@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationOutcome } from '../../../../../../src/main/core/inference/autotune/measure';
 import { tuneInference, type TuneRequest } from '../../../../../../src/main/core/inference/autotune/tune';
+import { candidateKey, defaultCandidate } from '../../../../../../src/main/core/inference/autotune/space';
 import type { Candidate } from '../../../../../../src/main/core/inference/autotune/types';
 
 const REQUEST: TuneRequest = {
@@ -21,13 +22,21 @@ function msPerRun(c: Candidate): number {
   return 0.1 + perItem * c.batch * (c.graphOptimization === 'disabled' ? 2 : 1);
 }
 
-/** A deterministic stand-in for the worker: samples spread ±5 % around msPerRun, n from the budget. */
-function fakeEvaluate(overrides: (c: Candidate) => Partial<EvaluationOutcome> | null = () => null) {
+/**
+ * A deterministic stand-in for the worker: 40 samples spread ±5 % around msPerRun (or `confirmedMs`
+ * in the confirmation A/B), and a clock that advances by the budget plus 100 ms.
+ */
+function fakeEvaluate(
+  overrides: (c: Candidate, confirmationRound?: number) => Partial<EvaluationOutcome> | null = () => null,
+  confirmedMs: (c: Candidate) => number = msPerRun,
+) {
   let clock = 0;
   const now = () => clock;
-  const evaluate = async (c: Candidate, budgetMs: number): Promise<EvaluationOutcome> => {
+  const calls: Array<{ key: string; confirmationRound?: number }> = [];
+  const evaluate = async (c: Candidate, budgetMs: number, confirmationRound?: number): Promise<EvaluationOutcome> => {
     clock += budgetMs + 100;
-    const base = msPerRun(c);
+    calls.push({ key: candidateKey(c), confirmationRound });
+    const base = confirmationRound === undefined ? msPerRun(c) : confirmedMs(c);
     const n = 40;
     const samples = Array.from({ length: n }, (_, i) => base * (0.95 + (0.1 * i) / (n - 1)));
     const sorted = [...samples].sort((a, b) => a - b);
@@ -42,9 +51,9 @@ function fakeEvaluate(overrides: (c: Candidate) => Partial<EvaluationOutcome> | 
       budgetMs,
       warnings: [],
     };
-    return { measurement, error: null, ...overrides(c) } as EvaluationOutcome;
+    return { measurement, error: null, ...overrides(c, confirmationRound) } as EvaluationOutcome;
   };
-  return { evaluate, now };
+  return { evaluate, now, calls };
 }
 
 describe('tuneInference over a known cost model', () => {
@@ -55,7 +64,11 @@ describe('tuneInference over a known cost model', () => {
     expect(latency.candidate).toMatchObject({ precision: 'int8', intraOpThreads: 1, batch: 1 });
     expect(latency.gain.factor).toBeCloseTo(msPerRun(result.defaults) / msPerRun(latency.candidate), 6);
     expect(latency.gain.verdict).toBe('better');
-    expect(latency.gain.best.n).toBe(40);
+    // Measured again in 2 alternating rounds per side, samples pooled; the search's figures kept apart.
+    expect(latency.gain.basis).toBe('confirmation A/B');
+    expect(latency.gain.best.n).toBe(80);
+    expect(latency.gain.defaults.n).toBe(80);
+    expect(latency.gain.selection.best.n).toBe(40);
     expect(latency.gain.defaults.spreadKind).toBe('95% CI of the median');
     const throughput = result.best.throughput!;
     expect(throughput.candidate.batch).toBe(32);
@@ -98,6 +111,101 @@ describe('tuneInference over a known cost model', () => {
     );
     await expect(tuneInference(REQUEST, { evaluate, now })).rejects.toThrow(
       /builtin:mlp does not run with default session options: onnxruntime could not load it/,
+    );
+  });
+
+  it('reports the gain from the confirmation A/B, not from the round that chose the winner', async () => {
+    // The search sees the cost model; measured again, every configuration runs as fast as the defaults.
+    const { evaluate, now, calls } = fakeEvaluate(
+      () => null,
+      () => msPerRun(defaultCandidate('fp32')),
+    );
+    const steps: string[] = [];
+    const result = await tuneInference(
+      { ...REQUEST, objectives: ['latency'] },
+      {
+        evaluate,
+        now,
+        overheadMs: 100,
+        minBudgetMs: 100,
+        onProgress: (_f, step, detail) => steps.push(`${step}: ${detail}`),
+      },
+    );
+    const { gain, key, defaultKey } = result.best.latency!;
+    expect(gain.selection.factor).toBeGreaterThan(2);
+    expect(gain.basis).toBe('confirmation A/B');
+    expect(gain.factor).toBeCloseTo(1, 6);
+    expect(gain.verdict).toBe('no significant change');
+    // Winner and defaults alternate W D, D W, each in a fresh measurement, after the search.
+    const confirmation = calls.filter((c) => c.confirmationRound !== undefined);
+    expect(
+      confirmation.map((c) => [c.confirmationRound, c.key === key ? 'W' : c.key === defaultKey ? 'D' : '?']),
+    ).toEqual([
+      [1, 'W'],
+      [1, 'D'],
+      [2, 'D'],
+      [2, 'W'],
+    ]);
+    expect(calls.slice(-4)).toEqual(confirmation);
+    // The search's own record of each candidate is untouched by the confirmation.
+    expect(result.candidates.find((c) => c.key === key)!.measurement!.n).toBe(40);
+    expect(steps.filter((s) => s.startsWith('latency, confirming the winner against the defaults'))).toHaveLength(4);
+    expect(result.method).toMatch(/separate A\/B/);
+  });
+
+  it('needs no confirmation when the defaults win', async () => {
+    // Every other configuration is slower than the defaults.
+    const { evaluate, now, calls } = fakeEvaluate((c, round) => {
+      if (round !== undefined) throw new Error('no confirmation expected');
+      if (c.intraOpThreads === 0) return null;
+      const samples = Array.from({ length: 40 }, (_, i) => 50 + i);
+      return {
+        measurement: {
+          samples,
+          n: 40,
+          p50Ms: 69.5,
+          p50CiMs: [65, 75],
+          throughput: 14,
+          throughputIqr: [13, 15],
+          peakRssMiB: 100,
+          budgetMs: 100,
+          warnings: [],
+        },
+      };
+    });
+    const result = await tuneInference(
+      { ...REQUEST, objectives: ['latency'] },
+      { evaluate, now, overheadMs: 100, minBudgetMs: 100 },
+    );
+    const { gain } = result.best.latency!;
+    expect(gain.verdict).toBe('the defaults were best');
+    expect(gain.basis).toBe('selection round');
+    expect(gain.confirmation).toBeNull();
+    expect(calls.every((c) => c.confirmationRound === undefined)).toBe(true);
+  });
+
+  it('says so, without a verdict, when the winner fails in the confirmation', async () => {
+    const { evaluate, now } = fakeEvaluate((c, round) =>
+      round === 2 && c.intraOpThreads !== 0 ? { measurement: null, error: 'the worker crashed' } : null,
+    );
+    const result = await tuneInference(
+      { ...REQUEST, objectives: ['latency'] },
+      { evaluate, now, overheadMs: 100, minBudgetMs: 100 },
+    );
+    const { gain } = result.best.latency!;
+    expect(gain.verdict).toBe('inconclusive');
+    expect(gain.basis).toBe('selection round');
+    expect(gain.reason).toMatch(/winner in round 2 of 2: the worker crashed/);
+    expect(result.notes.join('\n')).toMatch(/latency: the confirmation A\/B failed/);
+  });
+
+  it('stops when a confirmation measurement is cancelled', async () => {
+    const { evaluate, now } = fakeEvaluate((_c, round) => {
+      if (round === 1) throw new DOMException('cancelled', 'AbortError');
+      return null;
+    });
+    await expect(tuneInference(REQUEST, { evaluate, now, overheadMs: 100, minBudgetMs: 100 })).rejects.toThrow(
+      /cancelled/,
     );
   });
 });

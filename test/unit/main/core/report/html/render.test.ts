@@ -190,6 +190,53 @@ describe('renderHtmlReport', () => {
     expect(unbalancedTags(page)).toEqual([]);
   });
 
+  it('names the OpenVINO module once per run, with a badge when TUNEBENCH_OPENVINO_MODULE set it', () => {
+    const ov = (device: string, batch: number, extras: Record<string, string | number>) => ({
+      ...result(
+        `infer-mlp-fp32-${device}-b${batch}`,
+        `MLP on ${device}, batch ${batch}`,
+        { modelPath: '/m/mlp-fp32.onnx', precision: 'fp32', device, batch },
+        'ms',
+        'lower-is-better',
+        noisySamples(1, 12, batch),
+      ),
+      extras,
+    });
+    const custom = {
+      'execution devices': 'CPU',
+      'OpenVINO version': '2026.4.0-custom',
+      'OpenVINO module': '/home/me/openvino/bin/<node>/index.js',
+      'custom OpenVINO module': 'TUNEBENCH_OPENVINO_MODULE',
+    };
+    const page = renderHtmlReport(
+      buildReport({
+        machine: machine(),
+        runs: [
+          run(1, [ov('openvino-cpu', 1, custom), ov('openvino-cpu', 8, custom)], { kind: 'inference', name: 'OV' }),
+          run(2, [
+            ov('openvino-npu', 1, {
+              'OpenVINO version': '2026.4.0',
+              'OpenVINO module': '/app/node_modules/openvino-node/lib/index.js',
+            }),
+          ]),
+        ],
+      }),
+    );
+    const run1 = page.slice(page.indexOf('id="run-1"'), page.indexOf('id="run-2"'));
+    const run2 = page.slice(page.indexOf('id="run-2"'));
+    // One line per run, not per row: the rows' notes leave the module out.
+    expect(count(run1, 'class="small openvino-runtime"')).toBe(1);
+    expect(run1).toContain('OpenVINO 2026.4.0-custom from <code>/home/me/openvino/bin/&lt;node&gt;/index.js</code>');
+    expect(run1).toMatch(
+      /<span class="badge" style="[^"]*" title="\/home\/me\/openvino\/bin\/&lt;node&gt;\/index.js \(set by TUNEBENCH_OPENVINO_MODULE\)"\s*>custom OpenVINO module<\/span/,
+    );
+    expect(run1).not.toContain('<li>OpenVINO module:');
+    expect(run1).toContain('<li>execution devices: CPU</li>');
+    expect(run2).toContain('OpenVINO 2026.4.0 from <code>/app/node_modules/openvino-node/lib/index.js</code>');
+    expect(run2).not.toContain('custom OpenVINO module');
+    expect(unbalancedTags(page)).toEqual([]);
+  });
+
   it('escapes every user-controlled string', () => {
     const attack = '<img src=x onerror=alert(1)>';
     const base = run(
