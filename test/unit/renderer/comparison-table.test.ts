@@ -56,6 +56,23 @@ function rowOf(markup: string, title: string): string {
 }
 
 describe('ComparisonTable', () => {
+  it('writes a reason several rows share once, under the table, and numbers the rows that have it', () => {
+    const busy = 'the base run was disturbed (machine busy: other processes used 68 % of the CPU during the run)';
+    const markup = render(
+      runComparison([
+        comparison({ verdict: 'inconclusive', reason: busy }),
+        comparison({ verdict: 'inconclusive', reason: busy }),
+        comparison({ verdict: 'inconclusive', reason: REASON }),
+      ]),
+    );
+    expect(markup.split(busy)).toHaveLength(2 + 2); // once in the footnote, and in the two cells' titles
+    expect(markup).toMatch(/<ol class="verdict-footnotes small" aria-label="Why rows are inconclusive">/);
+    expect(rowOf(markup, 'Bench 0')).toContain('inconclusive<sup> [1]</sup>');
+    expect(rowOf(markup, 'Bench 0')).not.toContain('verdict-note');
+    // A reason only one row has stays under that row.
+    expect(rowOf(markup, 'Bench 2')).toContain('class="verdict-note"');
+  });
+
   it('shows an inconclusive verdict in amber with its reason under the row, never as faster or slower', () => {
     const markup = render(runComparison([comparison({ verdict: 'inconclusive', reason: REASON, basis: 'samples' })]));
     const row = rowOf(markup, 'Bench 0');

@@ -48,11 +48,14 @@ export function compareSamples(base: readonly number[], head: readonly number[],
   const ratios = new Float64Array(resamples);
   const baseScratch = new Float64Array(base.length);
   const headScratch = new Float64Array(head.length);
+  let kept = 0;
   for (let i = 0; i < resamples; i += 1) {
-    ratios[i] = resampleMedian(head, random, headScratch) / resampleMedian(base, random, baseScratch) - 1;
+    const baseResampled = resampleMedian(base, random, baseScratch);
+    // A resample whose base median is 0 (CPU times at the clock's resolution, say) has no relative change.
+    if (baseResampled !== 0) ratios[kept++] = resampleMedian(head, random, headScratch) / baseResampled - 1;
   }
-  ratios.sort();
-  const sortedRatios = ratios as unknown as number[];
+  const sortedRatios = ratios.subarray(0, Math.max(kept, 1)).sort() as unknown as number[];
+  const unbounded = kept < resamples;
   const ci: [number, number] = [quantileSorted(sortedRatios, alpha / 2), quantileSorted(sortedRatios, 1 - alpha / 2)];
 
   const { pValue } = mannWhitneyU(base, head);
@@ -61,7 +64,11 @@ export function compareSamples(base: readonly number[], head: readonly number[],
   const better = options.direction === 'higher-is-better' ? increased : !increased;
   // With so few values the test can never reach α: "no significant change" would claim what was never testable.
   const floorP = smallestMannWhitneyP(base.length, head.length);
-  const untestable = floorP >= alpha;
+  const untestable = floorP >= alpha || unbounded;
+  const why =
+    floorP >= alpha
+      ? `${base.length} vs ${head.length} values cannot reach p < ${alpha} (the smallest possible p is ${floorP.toPrecision(2)})`
+      : `the base's median is 0 in ${resamples - kept} of ${resamples} bootstrap resamples: the relative change has no bounded CI`;
   return {
     relativeChange,
     ci,
@@ -71,11 +78,7 @@ export function compareSamples(base: readonly number[], head: readonly number[],
     alpha,
     noiseThreshold,
     basis: 'samples',
-    ...(untestable
-      ? {
-          reason: `${base.length} vs ${head.length} values cannot reach p < ${alpha} (the smallest possible p is ${floorP.toPrecision(2)})`,
-        }
-      : {}),
+    ...(untestable ? { reason: why } : {}),
   };
 }
 

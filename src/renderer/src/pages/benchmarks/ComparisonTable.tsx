@@ -70,9 +70,26 @@ function ReasonRow({ comparison, id }: { comparison: Comparison; id: string }) {
   );
 }
 
+/**
+ * Reasons shared by several rows (a run flagged busy makes every row inconclusive for the same reason), numbered in
+ * order of first use: they are written once under the table and each row points at its number.
+ */
+export function sharedReasons(comparison: RunComparison): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const row of comparison.rows) {
+    const reason = row.comparison.reason;
+    if (reason) uses.set(reason, (uses.get(reason) ?? 0) + 1);
+  }
+  const shared = new Map<string, number>();
+  for (const [reason, count] of uses) if (count > 1) shared.set(reason, shared.size + 1);
+  return shared;
+}
+
 /** benchstat-style: base and head medians, the change with its CI, p-value and verdict (and why, if undecided). */
 export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
   const noteIds = useId();
+  const shared = sharedReasons(comparison);
+  const sharedId = (n: number) => `${noteIds}-shared-${n}`;
   return (
     <>
       <VerdictCounts comparison={comparison} />
@@ -94,10 +111,11 @@ export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
           {comparison.rows.map((row, index) => {
             const c = row.comparison;
             const basis = verdictBasis(c);
-            const noteId = `${noteIds}-${index}`;
+            const footnote = c.reason ? shared.get(c.reason) : undefined;
+            const noteId = footnote !== undefined ? sharedId(footnote) : `${noteIds}-${index}`;
             return (
               <Fragment key={row.id}>
-                <tr className={c.reason ? 'has-note' : undefined}>
+                <tr className={c.reason && footnote === undefined ? 'has-note' : undefined}>
                   <th scope="row">{row.title}</th>
                   <td className="num">
                     {formatValue(row.baseMedian, row.unit)} (n={row.baseN})
@@ -115,15 +133,25 @@ export function ComparisonTable({ comparison }: { comparison: RunComparison }) {
                     aria-describedby={c.reason ? noteId : undefined}
                   >
                     {c.verdict}
+                    {footnote !== undefined ? <sup> [{footnote}]</sup> : null}
                     {basis ? <span className="verdict-basis">{basis}</span> : null}
                   </td>
                 </tr>
-                {c.reason ? <ReasonRow comparison={c} id={noteId} /> : null}
+                {c.reason && footnote === undefined ? <ReasonRow comparison={c} id={noteId} /> : null}
               </Fragment>
             );
           })}
         </tbody>
       </table>
+      {shared.size > 0 ? (
+        <ol className="verdict-footnotes small" aria-label="Why rows are inconclusive">
+          {[...shared].map(([reason, n]) => (
+            <li key={n} id={sharedId(n)} value={n}>
+              <strong className="verdict-inconclusive">Why inconclusive:</strong> {reason}
+            </li>
+          ))}
+        </ol>
+      ) : null}
       {comparison.geomeanTimeRatio !== null ? (
         <p className="small">
           Geometric mean time ratio {comparison.geomeanTimeRatio.toFixed(3)} (

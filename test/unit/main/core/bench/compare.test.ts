@@ -75,3 +75,16 @@ describe('geometricMeanRatio', () => {
     expect(() => geometricMeanRatio([1, 0])).toThrow(RangeError);
   });
 });
+
+describe('compareSamples on values at the clock resolution', () => {
+  it('keeps a finite CI and says inconclusive when resampled base medians reach 0', () => {
+    // User CPU time of a sleeping command in ms: mostly one tick or none.
+    const base = [0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4];
+    const head = [0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4];
+    const comparison = compareSamples(base, head, { direction: 'lower-is-better' });
+    expect(comparison.ci.every(Number.isFinite)).toBe(true);
+    expect(comparison.verdict).toBe('inconclusive');
+    expect(comparison.reason).toMatch(/^the base's median is 0 in \d+ of 2000 bootstrap resamples/);
+    expect(() => JSON.parse(JSON.stringify(comparison))).not.toThrow();
+  });
+});
