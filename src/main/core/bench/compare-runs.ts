@@ -41,13 +41,21 @@ export function compareRuns(base: Run, head: Run, options: CompareRunsOptions = 
       continue;
     }
     const history = options.floors?.(id) ?? { floor: null, historyRuns: 0 };
-    const comparison = compareSeparateResults(baseResult, headResult, {
-      mismatches,
-      force: options.force,
-      noiseFloor: history.floor,
-      historyRuns: history.historyRuns,
-      noiseThreshold: options.noiseThreshold,
-    });
+    let comparison: RunComparison['rows'][number]['comparison'];
+    try {
+      comparison = compareSeparateResults(baseResult, headResult, {
+        mismatches,
+        force: options.force,
+        noiseFloor: history.floor,
+        historyRuns: history.historyRuns,
+        noiseThreshold: options.noiseThreshold,
+      });
+    } catch (error) {
+      // One benchmark the statistics cannot handle must not take the others' comparison with it.
+      if (!(error instanceof RangeError)) throw error;
+      warnings.push(`${id}: ${error.message}; not compared`);
+      continue;
+    }
     const ratio = headResult.summary.median / baseResult.summary.median;
     ratios.push(headResult.direction === 'higher-is-better' ? 1 / ratio : ratio);
     rows.push({

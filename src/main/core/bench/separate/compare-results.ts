@@ -1,6 +1,7 @@
 import type { BenchmarkResult, Comparison, NoiseFloor } from '../../../../shared/schemas/bench';
 import { compareSamples } from '../compare';
 import { smallestMannWhitneyP } from '../stats/mann-whitney';
+import { medianOf } from '../stats/quantiles';
 import { MIN_RUNS_FOR_FLOOR } from './noise-floor';
 import { DISTURBANCE_WARNING } from '../noise';
 
@@ -65,7 +66,9 @@ export function compareSeparateResults(
   const roundsTestable =
     baseRounds.length >= 2 &&
     headRounds.length >= 2 &&
-    smallestMannWhitneyP(baseRounds.length, headRounds.length) < alpha;
+    smallestMannWhitneyP(baseRounds.length, headRounds.length) < alpha &&
+    // A relative change needs a base above 0: CPU times at the clock's resolution can have round medians of 0.
+    medianOf(baseRounds) > 0;
 
   const estimate = roundsTestable
     ? {

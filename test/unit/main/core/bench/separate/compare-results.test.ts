@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareSamples } from '../../../../../../src/main/core/bench/compare';
+import { mergeRounds } from '../../../../../../src/main/core/bench/rounds';
 import { compareSeparateResults } from '../../../../../../src/main/core/bench/separate/compare-results';
 import { noiseFloorFromMedians } from '../../../../../../src/main/core/bench/separate/noise-floor';
 import type { Comparison } from '../../../../../../src/shared/schemas/bench';
+import { latencyResult } from '../../../../../helpers/benchmark-result';
 import { driftSource, type DriftModel } from './drift-model';
 
 // Small within-run noise, large between-run noise: the situation separate runs are in.
@@ -143,6 +145,21 @@ describe('comparing separate runs under run-to-run drift', () => {
     expect(comparison.reason).toBe(
       "this machine's run-to-run noise floor is ±20.0 % (from 4 runs): a 10.0 % change could hide in it (more runs, or --rounds 5, narrow it)",
     );
+  });
+});
+
+describe('rounds whose medians sit at the clock resolution', () => {
+  it('fall back to the samples instead of dividing by a round median of 0', () => {
+    // System CPU time of a sleeping command, in ms: most rounds' median is 0 ticks, the pooled one is not.
+    const cpu = (rounds: number[][]) => mergeRounds(rounds.map((samples) => latencyResult('sys', {}, samples)));
+    const mostlyIdle = [0, 0, 0, 4, 4];
+    const busier = [0, 4, 4, 4, 4];
+    const base = cpu([mostlyIdle, mostlyIdle, mostlyIdle, busier, busier]);
+    const head = cpu([mostlyIdle, busier, mostlyIdle, mostlyIdle, busier]);
+    expect(base.summary.median).toBeGreaterThan(0);
+    const comparison = compareSeparateResults(base, head, noHistory);
+    expect(comparison.basis).toBe('samples');
+    expect(comparison.verdict).toBe('inconclusive');
   });
 });
 
