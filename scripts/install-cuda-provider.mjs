@@ -8,10 +8,11 @@
 //   npm run install:cuda-provider                  the documented command: fetch it now, fail loudly if it cannot
 //
 // ONNXRUNTIME_NODE_INSTALL=skip (onnxruntime's own switch) turns the automatic fetch off.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { runInstaller } from './lib/run-installer.mjs';
 
 const require = createRequire(import.meta.url);
 const auto = process.argv.includes('--auto');
@@ -38,17 +39,6 @@ function providerFiles(packageDir) {
   if (!manifest) return null;
   const binDir = join(packageDir, 'bin', 'napi-v6', process.platform, process.arch);
   return Object.keys(manifest).map((file) => join(binDir, file));
-}
-
-/** The last line of the installer's output that says what went wrong (its stack trace is not for users). */
-function failureReason(output) {
-  const lines = output
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('at ') && !line.startsWith('^'));
-  return (lines.find((line) => /Error|failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/.test(line)) ?? lines.at(-1) ?? '')
-    .replace(/^[A-Za-z]*Error:\s*/, '')
-    .trim();
 }
 
 /**
@@ -85,26 +75,15 @@ if (files.every((file) => existsSync(file)))
 if (auto && !nvidiaDriverAnswers()) finish('', false);
 
 console.warn("Fetching onnxruntime's CUDA and TensorRT providers from nuget.org (for the NVIDIA GPU)…");
-const child = spawn(process.execPath, [join(packageDir, 'script', 'install.js')], {
+const result = await runInstaller(join(packageDir, 'script', 'install.js'), {
   cwd: packageDir,
   env: installerEnv(),
-  stdio: ['ignore', 'pipe', 'pipe'],
+  timeoutMs: TIMEOUT_MS,
 });
-let output = '';
-child.stdout.on('data', (chunk) => (output += chunk));
-child.stderr.on('data', (chunk) => (output += chunk));
-const timer = setTimeout(() => {
-  child.kill('SIGKILL');
-  output += `\nError: no answer within ${TIMEOUT_MS / 60_000} minutes`;
-}, TIMEOUT_MS);
-child.on('close', (code) => {
-  clearTimeout(timer);
-  if (code === 0 && files.every((file) => existsSync(file))) {
-    finish("onnxruntime's CUDA provider is installed: `tunebench hw` lists cuda as present.", false);
-  }
-  const reason = failureReason(output) || `the installer exited with ${code}`;
-  finish(
-    `onnxruntime's CUDA provider could not be fetched (${reason}); inference runs on the CPU until \`${RETRY}\` succeeds.`,
-    true,
-  );
-});
+if (result.ok && files.every((file) => existsSync(file))) {
+  finish("onnxruntime's CUDA provider is installed: `tunebench hw` lists cuda as present.", false);
+}
+finish(
+  `onnxruntime's CUDA provider could not be fetched (${result.reason || 'the installer wrote no provider'}); inference runs on the CPU until \`${RETRY}\` succeeds.`,
+  true,
+);

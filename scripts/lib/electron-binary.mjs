@@ -3,10 +3,10 @@
 // `require('electron')`, while electron-vite only reads node_modules/electron/path.txt and throws a bare
 // "Electron uninstall" when it is absent. This module settles the question before electron-vite runs and hands
 // it the path through ELECTRON_EXEC_PATH, which electron-vite honours.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { runInstaller } from './run-installer.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -30,41 +30,6 @@ function readInstalled(packageDir) {
   if (!existsSync(pathFile)) return null;
   const executable = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(executable) ? executable : null;
-}
-
-/** The last line of the installer's output that says something (its stack trace is not for users). */
-function downloadFailureReason(output) {
-  const lines = output
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('at ') && !line.startsWith('Downloading'));
-  const cause = lines.find((line) => /error|failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/i.test(line));
-  return (cause ?? lines[0] ?? 'no reason given').replace(/^[A-Za-z]*Error:\s*/, '');
-}
-
-/**
- * Runs Electron's installer (node_modules/electron/install.js, the `install-electron` bin), which downloads the
- * binary for this platform through @electron/get (honouring ELECTRON_MIRROR, electron_config_cache and proxies).
- */
-function runElectronInstaller(packageDir, env, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(packageDir, 'install.js')], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      output += `\nthe download took longer than ${Math.round(timeoutMs / 1000)} s`;
-    }, timeoutMs);
-    child.on('error', (error) => (output += `\n${error.message}`));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ ok: code === 0, reason: code === 0 ? '' : downloadFailureReason(output) });
-    });
-  });
 }
 
 /**
@@ -95,7 +60,9 @@ export async function resolveElectronBinary({ env = process.env, log = () => {},
 
   const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
   log(`Downloading Electron ${version} for this machine (first start only)…`);
-  const result = await runElectronInstaller(packageDir, env, timeoutMs);
+  // Electron's own installer (the `install-electron` bin): @electron/get, honouring ELECTRON_MIRROR,
+  // electron_config_cache and proxies.
+  const result = await runInstaller(join(packageDir, 'install.js'), { cwd: packageDir, env, timeoutMs });
   const downloaded = result.ok ? readInstalled(packageDir) : null;
   if (downloaded) return { path: downloaded, source: 'downloaded' };
   return {

@@ -60,39 +60,34 @@ export function gainOverDefaults(
     factor: factorOf(objective, seen.best, seen.defaults),
     relativeChange: seen.best.median / seen.defaults.median - 1,
   };
-  if (selection.isDefault || confirmation === null) {
-    if (!selection.isDefault) throw new RangeError('a winner other than the defaults needs a confirmation A/B');
+  // Gains read off the selection round: for the defaults against themselves, or when the confirmation failed.
+  const fromSelectionRound = (verdict: 'the defaults were best' | 'inconclusive', reason?: string) => {
     const seenChange = compare(objective, selection.best, selection.defaults);
-    // The same measurement on both sides: no change, nothing to confirm.
     return {
       ...common,
-      basis: 'selection round',
+      basis: 'selection round' as const,
       confirmation: null,
       ...seen,
       factor: selectionFigures.factor,
       relativeChange: seenChange.relativeChange,
       relativeChangeCi: seenChange.ci,
       pValue: seenChange.pValue,
-      verdict: 'the defaults were best',
+      verdict,
+      ...(reason === undefined ? {} : { reason }),
       selection: selectionFigures,
     };
+  };
+  if (selection.isDefault || confirmation === null) {
+    if (!selection.isDefault) throw new RangeError('a winner other than the defaults needs a confirmation A/B');
+    // The same measurement on both sides: no change, nothing to confirm.
+    return fromSelectionRound('the defaults were best');
   }
   if (confirmation.error !== null) {
     // Only the biased figures are left: shown, but not judged.
-    const seenChange = compare(objective, selection.best, selection.defaults);
-    return {
-      ...common,
-      basis: 'selection round',
-      confirmation: null,
-      ...seen,
-      factor: selectionFigures.factor,
-      relativeChange: seenChange.relativeChange,
-      relativeChangeCi: seenChange.ci,
-      pValue: seenChange.pValue,
-      verdict: 'inconclusive',
-      reason: `the confirmation A/B failed (${confirmation.error}); these are the selection round's figures, which favour the winner`,
-      selection: selectionFigures,
-    };
+    return fromSelectionRound(
+      'inconclusive',
+      `the confirmation A/B failed (${confirmation.error}); these are the selection round's figures, which favour the winner`,
+    );
   }
   const confirmed = {
     best: figure(confirmation.best.measurement, objective),
