@@ -60,5 +60,13 @@ describe('History page, an A/A pair measured on a loaded machine', () => {
     const why = await page.getByRole('list', { name: 'Why rows are inconclusive' }).innerText();
     expect(why).toMatch(/Why inconclusive: the base run was disturbed \(machine busy: other processes used \d+ %/);
     await page.screenshot({ path: join(ARTIFACTS, 'history-compare-inconclusive.png'), fullPage: true });
+    for (const [width, height] of [
+      [1366, 860],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await comparison.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, `history-compare-inconclusive-${width}x${height}.png`) });
+    }
   });
 });
