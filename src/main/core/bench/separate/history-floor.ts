@@ -6,6 +6,8 @@ import { DISTURBANCE_WARNING } from '../noise';
 
 /** The newest runs a floor is learned from: recent enough to describe the machine as it is now. */
 const HISTORY_RUNS = 20;
+/** How far back to look for them among runs with other settings or disturbed results (summaries only: cheap). */
+const SCAN_RUNS = 400;
 
 export interface FloorLookupResult {
   floor: NoiseFloor | null;
@@ -25,7 +27,7 @@ export function historyFloorLookup(runs: RunRepository, base: Run, head: Run): F
   const compared = new Set([base.id, head.id]);
   return (benchmarkId) => {
     const medians = runs
-      .benchmarkHistory(head.kind, head.fingerprint, benchmarkId, HISTORY_RUNS + compared.size)
+      .benchmarkHistory(head.kind, head.fingerprint, benchmarkId, SCAN_RUNS)
       .filter((row) => !compared.has(row.runId))
       .filter((row) => measuredSettingsKey(row.settings) === key)
       .filter((row) => !row.warnings.some((warning) => DISTURBANCE_WARNING.test(warning)))
