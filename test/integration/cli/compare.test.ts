@@ -65,7 +65,7 @@ describe('tunebench compare on real runs', () => {
     );
     expect(worse.code).toBe(1);
     expect(worse.stdout).toMatch(/\+\d+\.\d % \[.*slower \[1\]/);
-    expect(worse.stdout).toContain('[1] tested over the runs’ rounds (their medians)');
+    expect(worse.stdout).toContain('[1] tested over 5 rounds (their medians)');
     expect(worse.stderr).toMatch(/budget broken: sleep 0\.04 is \d+\.\d % slower \(limit 5\.0 %\)/);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('🔴 slower');
 

@@ -1,5 +1,6 @@
 import type { Comparison, RunComparison } from '../../../shared/schemas/bench';
 import { formatPercent } from '../../../shared/format-result';
+import { noiseFloorText, roundsText } from '../../../shared/verdict-basis';
 
 /**
  * Notes shared by the rows of a comparison, each written once and referenced by number: a run flagged busy
@@ -16,10 +17,8 @@ export interface VerdictNotes {
 export function verdictNote(c: Comparison): string | null {
   const parts: string[] = [];
   if (c.verdict === 'inconclusive') parts.push(`inconclusive: ${c.reason ?? 'the comparison cannot be decided'}`);
-  if (c.basis === 'rounds') parts.push('tested over the runs’ rounds (their medians)');
-  if (c.noiseFloor) {
-    parts.push(`noise floor ±${formatPercent(c.noiseFloor.relative, false)} from ${c.noiseFloor.runs} earlier runs`);
-  }
+  if (c.basis === 'rounds') parts.push(`tested ${roundsText(c.rounds?.[0], c.rounds?.[1])} (their medians)`);
+  if (c.noiseFloor) parts.push(noiseFloorText(c.noiseFloor));
   return parts.length > 0 ? parts.join('; ') : null;
 }
 

@@ -1,6 +1,7 @@
 import { Fragment, useId } from 'react';
 import { formatPercent, formatValue } from '../../../../shared/format-result';
 import type { Comparison, RunComparison, Verdict } from '../../../../shared/schemas/bench';
+import { noiseFloorText, roundsText } from '../../../../shared/verdict-basis';
 
 const VERDICTS: readonly Verdict[] = ['faster', 'slower', 'no significant change', 'inconclusive'];
 
@@ -22,16 +23,8 @@ export function verdictCounts(comparison: RunComparison): Record<Verdict, number
  */
 export function verdictBasis(comparison: Comparison): string | null {
   const parts: string[] = [];
-  if (comparison.basis === 'rounds') {
-    const [base, head] = comparison.rounds ?? [];
-    parts.push(
-      base === undefined ? 'over rounds' : base === head ? `over ${base} rounds` : `over ${base} vs ${head} rounds`,
-    );
-  }
-  if (comparison.noiseFloor) {
-    const { relative, runs } = comparison.noiseFloor;
-    parts.push(`noise floor ±${formatPercent(relative, false)} from ${runs} runs`);
-  }
+  if (comparison.basis === 'rounds') parts.push(roundsText(comparison.rounds?.[0], comparison.rounds?.[1]));
+  if (comparison.noiseFloor) parts.push(noiseFloorText(comparison.noiseFloor));
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 

@@ -61,7 +61,7 @@ describe('Markdown', () => {
     expect(md).toMatch(
       /\| sleep 0\.01 \| [\d.]+ ms \(n=6\) \| [\d.]+ ms \(n=6\) \| \+10\.0 % \[.*\] \| [\d.<]+ \| 🔴 slower \[1\] \|/,
     );
-    expect(md).toContain('[1] noise floor ±3.0 % from 6 earlier runs');
+    expect(md).toContain('[1] noise floor ±3.0 % from 6 runs');
     expect(md).toContain('_Machine not recorded in this report._');
   });
 

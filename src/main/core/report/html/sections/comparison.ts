@@ -1,10 +1,10 @@
-import { formatPercent } from '../../../../../shared/format-result';
-import type { NoiseFloor, Run, RunComparison } from '../../../../../shared/schemas/bench';
+import type { Run, RunComparison } from '../../../../../shared/schemas/bench';
 import type { Report } from '../../../../../shared/schemas/report';
 import { formatChange, formatGeomean, formatP, withUnit } from '../format';
 import { html, type SafeHtml } from '../html';
 import { comparisonBars, verdictClass, type ComparisonBarRow, type NormalisedBar } from '../svg/comparison-bars';
 import { runLabel, verdictCounts } from './overview';
+import { noiseFloorText, roundsText } from '../../../../../shared/verdict-basis';
 
 type Row = RunComparison['rows'][number];
 
@@ -14,22 +14,13 @@ interface RoundCounts {
   head: number | undefined;
 }
 
-function roundsText({ base, head }: RoundCounts): string {
-  if (base === undefined || head === undefined) return 'over rounds';
-  return base === head ? `over ${head} rounds` : `over ${base} vs ${head} rounds`;
-}
-
-function noiseFloorText(floor: NoiseFloor): string {
-  return `noise floor ±${formatPercent(floor.relative, false)} from ${floor.runs} runs`;
-}
-
 /**
  * What a verdict rests on beyond one run's samples: rounds of separate runs (their medians are the replicates),
  * and the between-run noise floor learned from history that the change had to clear. Null for plain samples.
  */
 function verdictBasis(row: Row, rounds: RoundCounts): string | null {
   const parts = [
-    row.comparison.basis === 'rounds' ? roundsText(rounds) : null,
+    row.comparison.basis === 'rounds' ? roundsText(rounds.base, rounds.head) : null,
     row.comparison.noiseFloor ? noiseFloorText(row.comparison.noiseFloor) : null,
   ].filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join(' · ') : null;
