@@ -75,7 +75,7 @@ function primaryVerdict(comparison) {
 function aaSeries(home, rounds, pairs) {
   const quiet = [];
   const loaded = [];
-  const reasons = new Map();
+  const reasons = new Set();
   for (let i = 0; i < pairs; i += 1) {
     const busy = i >= pairs / 2;
     const stop = busy ? startHog() : () => {};
@@ -84,13 +84,12 @@ function aaSeries(home, rounds, pairs) {
       const b = commandRun(home, rounds, DELAY_S);
       const c = primaryVerdict(compare(home, a, b));
       (busy ? loaded : quiet).push(c.verdict);
-      if (c.reason)
-        reasons.set(c.reason.replace(/\d+(\.\d+)? %/g, 'N %').slice(0, 110), 1 + (reasons.get(c.reason) ?? 0));
+      if (c.reason) reasons.add(c.reason.replace(/\d+(\.\d+)? %/g, 'N %').slice(0, 110));
     } finally {
       stop();
     }
   }
-  return { quiet: tally(quiet), loaded: tally(loaded), reasons: [...reasons.keys()].slice(0, 3) };
+  return { quiet: tally(quiet), loaded: tally(loaded), reasons: [...reasons].slice(0, 3) };
 }
 
 function detectionSeries(seedHome, rounds, pairs, busy) {

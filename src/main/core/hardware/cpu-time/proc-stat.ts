@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** Jiffies per second of /proc/stat: USER_HZ, 100 on every Linux architecture Node runs on. */
-const USER_HZ = 100;
+export const USER_HZ = 100;
 
 /** One "cpu" or "cpuN" line of /proc/stat, in jiffies: busy (user, nice, system, irq, softirq) and total. */
 export interface CpuCounters {

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-
-const USER_HZ = 100;
+import { USER_HZ } from './proc-stat';
 
 /** utime + stime + cutime + cstime of one process (its own CPU and its reaped children's), in jiffies. */
 function processJiffies(pid: number, procRoot: string): number | null {
